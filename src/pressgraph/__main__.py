@@ -1,0 +1,5 @@
+"""`python -m pressgraph`."""
+
+from pressgraph.cli import app
+
+app()

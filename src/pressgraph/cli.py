@@ -1,0 +1,94 @@
+"""The `pressgraph` command line: build, query, view, validate.
+
+Exit codes: 0 all is well; 1 the graph fails SHACL validation; 2 bad usage, or no input read.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import typer
+
+from pressgraph.errors import PressgraphError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn business articles into a who-said-what knowledge graph.")
+
+
+def fail(err: PressgraphError | str, code: int = 2) -> None:
+    """Print a one-line error and exit."""
+    typer.echo(f"error: {err}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command("build")
+def build_cli(
+    inputs: list[Path] = typer.Argument(None, help="Files or folders (default: the sample)."),
+    out: Path = typer.Option(None, "--out", help="Output folder (default: graphs/)."),
+    config_path: Path = typer.Option(None, "--config", help="Pipeline config TOML."),
+    store: Path = typer.Option(None, "--store", help="Embedded store folder (default OUT/store)."),
+    quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+) -> None:
+    """Build the graph: OUT/NAME.trig, the view OUT/NAME.html and the embedded store."""
+    from pressgraph.commands import run_build
+
+    logging.basicConfig(format="warning: %(message)s", level=logging.WARNING)
+    try:
+        code = run_build(inputs or [], out, config_path, store, progress=not quiet)
+    except PressgraphError as err:
+        fail(err)
+    raise typer.Exit(code)
+
+
+@app.command("query")
+def query_cli(
+    query: str = typer.Argument(None, help="SPARQL text, a .rq file, or a catalogue name."),
+    fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
+    store: str = typer.Option(None, "--store", help="Store folder or SPARQL endpoint URL."),
+    list_queries: bool = typer.Option(False, "--list", help="List the query catalogue."),
+) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store."""
+    from pressgraph.commands import run_query_command
+
+    try:
+        typer.echo(run_query_command(query, fmt, store, list_queries), nl=False)
+    except PressgraphError as err:
+        fail(err)
+
+
+@app.command("view")
+def view_cli(
+    query: str = typer.Option(None, "--query", help="A CONSTRUCT or SELECT query to draw."),
+    focus: str = typer.Option(None, "--focus", help="Draw the neighbourhood of this entity."),
+    depth: int = typer.Option(1, "--depth", min=1, help="Hops around --focus."),
+    out: Path = typer.Option(Path("graphs/view.html"), "--out", help="The HTML file to write."),
+    store: str = typer.Option(None, "--store", help="Store folder or SPARQL endpoint URL."),
+) -> None:
+    """Draw the graph, a query's result, or one entity's neighbourhood as an HTML page."""
+    from pressgraph.commands import run_view
+
+    try:
+        typer.echo(str(run_view(query, focus, depth, out, store)))
+    except PressgraphError as err:
+        fail(err)
+
+
+@app.command("validate")
+def validate_cli(
+    files: list[Path] = typer.Argument(None, help="RDF files (default: the built graph)."),
+) -> None:
+    """Check RDF files against the SHACL shapes and print the violations."""
+    from pressgraph.commands import run_validate
+
+    try:
+        text, conforms = run_validate(files or [])
+    except PressgraphError as err:
+        fail(err)
+    typer.echo(text)
+    raise typer.Exit(0 if conforms else 1)
+
+
+def main() -> None:  # pragma: no cover - console entry for `python -m pressgraph`
+    sys.exit(app())

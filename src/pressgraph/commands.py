@@ -1,0 +1,83 @@
+"""What each CLI command does, as functions that return data (the CLI only prints)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from pressgraph.config import load_config
+from pressgraph.pipeline import build
+from pressgraph.stages.catalogue import list_queries, resolve_query
+from pressgraph.stages.store import DEFAULT_STORE, format_result, load_store, run_query
+from pressgraph.stages.validate import format_report, validate, validate_files
+from pressgraph.stages.visualise import (graph_to_network, query_to_network, write_network,
+                                         write_view)
+
+log = logging.getLogger("pressgraph")
+
+
+def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
+              store: Path | None, progress: bool = True) -> int:
+    """Build, validate, load the store and draw the view; return the exit code."""
+    config = load_config(config_path)
+    paths = inputs or [config.path(p) for p in config.inputs]
+    out = out or Path(config.out)
+    result = build(paths, out, config, progress)
+    dataset = Dataset(default_union=True)
+    dataset.parse(result.trig, format="trig")
+    report = validate(dataset)
+    html = write_view(dataset, out / f"{config.name}.html", f"pressgraph: {config.name}")
+    load_store(result.trig, store or out / "store")
+    print(f"built {result.articles} article(s), {result.quads} quads: {result.trig}, {html}")
+    if result.duplicates:
+        pairs = ", ".join(f"{a} ~ {b} ({s})" for a, b, s in result.duplicates)
+        print(f"near-duplicates: {pairs}")
+    if result.skipped:
+        print(f"skipped {len(result.skipped)} file(s); see the warnings above")
+    if not report.conforms:
+        print(format_report(report))
+        return 1
+    return 0
+
+
+def run_query_command(query: str | None, fmt: str, store: str | None, list_only: bool) -> str:
+    """The query's result formatted, or the catalogue listing."""
+    if list_only or not query:
+        rows = list_queries()
+        width = max(len(name) for name, _ in rows)
+        return "".join(f"{name:<{width}}  {description}\n" for name, description in rows)
+    result = run_query(store or DEFAULT_STORE, resolve_query(query))
+    text = format_result(result, fmt)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def run_view(query: str | None, focus: str | None, depth: int, out: Path,
+             store: str | None) -> Path:
+    """Write the view of the whole graph, a query's result, or a neighbourhood."""
+    store = store or str(DEFAULT_STORE)
+    graph = _as_graph(run_query(store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
+    if query:
+        result = run_query(store, resolve_query(query))
+        if result.form == "graph":
+            network = query_to_network(_as_graph(result))
+        else:
+            iris = {v for row in result.rows() for v in row if v and "://" in v}
+            network = query_to_network(iris, graph_to_network(graph))
+        return write_network(network, out, "pressgraph: query")
+    return write_view(graph, out, "pressgraph", focus, depth)
+
+
+def _as_graph(result) -> Graph:
+    """An rdflib graph of a CONSTRUCT result."""
+    graph = Graph()
+    graph.parse(data=result.data.decode("utf-8"), format="nt")
+    return graph
+
+
+def run_validate(files: list[Path]) -> tuple[str, bool]:
+    """The SHACL report of the files (default: the built sample graph)."""
+    files = files or [Path("graphs/sample.trig")]
+    report = validate_files(files)
+    return format_report(report), report.conforms

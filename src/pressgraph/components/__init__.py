@@ -1,0 +1,1 @@
+"""spaCy pipeline components of pressgraph (registered when `pressgraph.nlp` is imported)."""

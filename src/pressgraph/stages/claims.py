@@ -1,0 +1,148 @@
+"""Claims: reported statements, statistics and assertions, with their claimant and numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from pressgraph.records import Quantity
+from pressgraph.stages.lexicon import Lexicon
+
+FUTURE = re.compile(r"\b(?:will|by (?:the end of )?(?:19|20)\d\d|next year|in the coming|"
+                    r"is expected to|are expected to|by the end of this decade)\b", re.I)
+HORIZON = re.compile(r"\bby (?:the end of )?((?:19|20)\d\d)\b|\bin ((?:19|20)\d\d)\b")
+NUMBER_LABELS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+COMPANY_NOUNS = {"company", "firm", "group", "airline", "retailer", "bank", "insurer",
+                 "carrier", "business", "maker", "manufacturer", "chain", "operator"}
+PRONOUNS_PERSON = {"he", "she"}
+PRONOUNS_ORG = {"it"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A claim found in a sentence, in cleaned offsets, before mapping to the raw text."""
+
+    begin: int
+    end: int
+    kind: str
+    claimant: str | None
+    label: str | None
+    cue: str | None
+    origin: str
+    confidence: float
+
+
+def cue_claim(sentence: Span, lexicon: Lexicon, resolve) -> Found | None:
+    """'X said/predicted/found that ...', 'according to X, ...'."""
+    for token in sentence:
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if token.lower_ == "according" and following is not None and following.lower_ == "to":
+            who = _entity_in(following.subtree, resolve)
+            if who:
+                return _found(sentence, None, "Assertion", who, "according to", "rule:according-to")
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in lexicon.cue_verbs:
+            who = _claimant(token, resolve)
+            if who:
+                kind = lexicon.cue_verbs[lemma]
+                return _found(sentence, token, kind, who, token.text, "rule:reporting-verb")
+    return None
+
+
+def plain_claim(sentence: Span, resolve, author: tuple[str, str] | None) -> Found | None:
+    """A statistic, or an assertion about a named subject, asserted by the article's author."""
+    has_number = any(e.label_ in ("PERCENT", "MONEY") or _counted(e) for e in sentence.ents)
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    named = subject is not None and (subject.ent_type_ in ("ORG", "PERSON") or (
+        subject.lower_ in COMPANY_NOUNS and any(c.lower_ == "the" for c in subject.children)))
+    if not (has_number or named) or sentence.text.rstrip().endswith("?"):
+        return None
+    if len(sentence) < 6:
+        return None
+    who = author or (None, None)
+    kind = "Statistic" if has_number else "Assertion"
+    origin = "rule:statistic" if has_number else "rule:named-subject"
+    found = Found(sentence.start_char, sentence.end_char, kind, who[0], who[1], None, origin,
+                  0.5 if author else 0.4)
+    return _with_future(found, sentence.text)
+
+
+def _found(sentence: Span, verb: Token | None, kind: str, who, cue: str, origin: str) -> Found:
+    """The claim text is the verb's clause complement, else the whole sentence."""
+    begin, end = sentence.start_char, sentence.end_char
+    if verb is not None:
+        comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if comp is not None:
+            tokens = [t for t in comp.subtree if t.dep_ != "mark" or t.i > comp.left_edge.i]
+            if len(tokens) >= 4:
+                begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = sentence.doc.text[begin:end]
+    return _with_future(Found(begin, end, kind, who[0], who[1], cue, origin, 0.75), text)
+
+
+def _with_future(found: Found, text: str) -> Found:
+    """A claim about the future is a prediction; numbers make an assertion a statistic."""
+    kind = found.kind
+    if FUTURE.search(text) and kind in ("Assertion", "Statistic", "Finding"):
+        kind = "Prediction"
+    return Found(found.begin, found.end, kind, found.claimant, found.label, found.cue,
+                 found.origin, found.confidence)
+
+
+def _claimant(verb: Token, resolve) -> tuple[str, str] | None:
+    """The entity in the verb's subject, or who a pronoun or 'the company' stands for."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    return _entity_in(subject.subtree, resolve) or resolve(subject)
+
+
+def _entity_in(tokens, resolve) -> tuple[str, str] | None:
+    """The first person or organization among `tokens`, a proper noun taken as an org."""
+    tokens = list(tokens)
+    for token in tokens:
+        if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ == "B":
+            span = next(e for e in token.doc.ents if e.start == token.i)
+            return span.text, span.label_
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside or t.head is t), None)
+    if head is not None and head.pos_ == "PROPN" and head.text.isupper() and len(head.text) > 1:
+        return head.text, "ORG"
+    return None
+
+
+def _counted(ent: Span) -> bool:
+    """A cardinal number that counts something (not a year, not 'one')."""
+    return ent.label_ == "CARDINAL" and any(ch.isdigit() for ch in ent.text)
+
+
+def quantities(span: Span) -> tuple[Quantity, ...]:
+    """Percentages, money and counts in a claim, with their unit and what they count."""
+    out = []
+    for ent in span.ents:
+        if ent.label_ not in NUMBER_LABELS or (ent.label_ == "CARDINAL" and not _counted(ent)):
+            continue
+        unit = {"PERCENT": "percent", "MONEY": _currency(ent.text)}.get(ent.label_, "count")
+        after = ent.doc[ent.end:min(ent.end + 4, len(ent.doc))]
+        noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN")), None)
+        out.append(Quantity(ent.text, unit, noun.text if noun is not None else ""))
+    return tuple(out)
+
+
+def horizon(text: str) -> str | None:
+    """A prediction's horizon year ('by 2017')."""
+    match = HORIZON.search(text)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def _currency(text: str) -> str:
+    """The currency a money amount is in."""
+    for mark, code in (("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("dollar", "USD"),
+                       ("pound", "GBP"), ("euro", "EUR"), ("yen", "JPY")):
+        if mark in text.lower():
+            return code
+    return "money"

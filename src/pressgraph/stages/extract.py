@@ -1,0 +1,184 @@
+"""Extract people, organizations, positions and claims from one cleaned, parsed article."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from pressgraph.records import ArticleFacts, CleanArticle, Claim, Mention, Position, Span as Ev
+from pressgraph.stages import claims as claim_rules
+from pressgraph.stages import metadata, positions
+from pressgraph.stages.lexicon import Lexicon
+from pressgraph.stages.names import NameBook
+from pressgraph.stages.quotes import find_quotes
+
+CLAUSE = re.compile(r";\s+")
+
+
+def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
+    """All facts of one article; offsets are mapped back to the text as read."""
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    orgs = [e for e in doc.ents if e.label_ == "ORG"]
+    authors = metadata.authors(article)
+    book = NameBook()
+    for name in authors:
+        book.add_person(name, single=True)
+    for name in [p.text for p in people]:
+        book.add_person(name)
+    rows = _positions(article, doc, people, lexicon, authors)
+    for row in rows:
+        book.add_person(row[0])
+        if row[3]:
+            book.add_org(row[3])
+            if row[4]:
+                book.alias(row[4], row[3])
+    titles = " | ".join(row[1] for row in rows)
+    kept_orgs = [o for o in orgs if not _inside_title(o.text, titles, rows)
+                 and not book.is_person(o.text)]
+    for org in kept_orgs:
+        book.add_org(org.text)
+    author = (book.person(authors[0]), "PERSON") if authors else None
+    found = _claims(article, doc, people, kept_orgs, lexicon, author)
+    return ArticleFacts(
+        raw=article.raw,
+        title=metadata.find_title(article),
+        authors=tuple(book.person(a) or a for a in authors),
+        date=metadata.article_date(article),
+        publisher=article.raw.publisher,
+        mentions=_mentions(article, people, kept_orgs, rows, book),
+        positions=tuple(_position(article, row, book) for row in rows),
+        claims=tuple(_claim(article, doc, f, book) for f in found),
+        aliases=tuple(sorted((k, v) for k, v in book.orgs.items() if k != v.casefold())),
+    )
+
+
+def _positions(article, doc, people, lexicon, authors) -> list[tuple]:
+    """Positions from bylines, names in the text, and 'serves on' sentences."""
+    rows = []
+    for names, tail, begin in metadata.bylines(article):
+        if len(names) == 1:
+            rows += positions.byline_positions(names[0], tail, begin, lexicon)
+    for person in people:
+        rows += positions.positions_after(doc, person, lexicon)
+        rows += positions.positions_before(doc, person, lexicon)
+    for sentence in doc.sents:
+        subject = _subject_for(article, sentence, people, authors)
+        rows += positions.positions_serving(sentence, subject)
+    seen, unique = set(), []
+    for row in rows:
+        key = (row[0], row[1].casefold(), row[3])
+        if key not in seen:
+            seen.add(key)
+            unique.append(row)
+    return unique
+
+
+def _subject_for(article, sentence: Span, people, authors) -> str | None:
+    """The person a sentence is about: a name in it, else the bio's author."""
+    inside = [p for p in people if sentence.start_char <= p.start_char < sentence.end_char]
+    if inside:
+        return inside[0].text
+    if article.region_of(sentence.start_char) == "bio" and authors:
+        return authors[0]
+    return None
+
+
+def _inside_title(name: str, titles: str, rows) -> bool:
+    """An 'organization' that is really a division named inside a title."""
+    return name in titles and all(name != row[3] for row in rows)
+
+
+def _claims(article, doc, people, orgs, lexicon, author) -> list[claim_rules.Found]:
+    """Quotes first, then reported statements, statistics and assertions in the body."""
+    found = []
+    quotes = [q for q in find_quotes(doc, people, orgs) if article.region_of(q.begin) == "body"]
+    for q in quotes:
+        found.append(claim_rules.Found(q.begin, q.end, "Quote", q.speaker, q.speaker_label,
+                                       None, f"rule:quote-{q.how}",
+                                       0.85 if q.speaker else 0.5))
+    resolver = _resolver(people, orgs, author)
+    for sentence in doc.sents:
+        if article.region_of(sentence.start_char) != "body" or _quoted(sentence, quotes):
+            continue
+        claim = claim_rules.cue_claim(sentence, lexicon, resolver)
+        if claim:
+            found.append(claim)
+            continue
+        for clause in _clauses(sentence):
+            plain = claim_rules.plain_claim(clause, resolver, author)
+            if plain:
+                found.append(plain)
+    return found
+
+
+def _clauses(sentence: Span) -> list[Span]:
+    """A sentence split at semicolons."""
+    cuts = [m.end() + sentence.start_char for m in CLAUSE.finditer(sentence.text)]
+    if not cuts:
+        return [sentence]
+    spans, start = [], sentence.start_char
+    for cut in [*cuts, sentence.end_char]:
+        span = sentence.doc.char_span(start, cut, alignment_mode="contract")
+        if span is not None and len(span):
+            spans.append(span)
+        start = cut
+    return spans
+
+
+def _quoted(sentence: Span, quotes) -> bool:
+    """Whether a quote covers much of the sentence."""
+    covered = sum(max(0, min(q.end, sentence.end_char) - max(q.begin, sentence.start_char))
+                  for q in quotes)
+    return covered >= 0.4 * len(sentence.text)
+
+
+def _resolver(people, orgs, author):
+    """Who a pronoun or 'the company' subject stands for: the latest name before it."""
+    def resolve(token) -> tuple[str, str] | None:
+        word = token.lower_
+        pool = people if word in claim_rules.PRONOUNS_PERSON else (
+            orgs if word in claim_rules.PRONOUNS_ORG | claim_rules.COMPANY_NOUNS else [])
+        earlier = [e for e in pool if e.end_char <= token.idx]
+        return (earlier[-1].text, earlier[-1].label_) if earlier else None
+    return resolve
+
+
+def _mentions(article, people, orgs, rows, book: NameBook) -> tuple[Mention, ...]:
+    """Every person and organization named, from the model's entities and the positions."""
+    out = []
+    for ent in people:
+        name = book.person(ent.text)
+        if name:
+            out.append(Mention(name, "PERSON", Ev(*article.to_raw(ent.start_char, ent.end_char))))
+    for ent in orgs:
+        name = book.org(ent.text)
+        if name:
+            out.append(Mention(name, "ORG", Ev(*article.to_raw(ent.start_char, ent.end_char))))
+    for row in rows:
+        span = Ev(*article.to_raw(row[5], row[6]))
+        out.append(Mention(book.person(row[0]) or row[0], "PERSON", span, row[7], row[8]))
+        if row[3]:
+            out.append(Mention(book.org(row[3]) or row[3], "ORG", span, row[7], row[8]))
+    return tuple(out)
+
+
+def _position(article, row, book: NameBook) -> Position:
+    name, title, codes, org, _alias, begin, end, origin, confidence = row
+    return Position(book.person(name) or name, title, tuple(codes),
+                    book.org(org) if org else None, Ev(*article.to_raw(begin, end)), origin,
+                    confidence)
+
+
+def _claim(article, doc: Doc, found: claim_rules.Found, book: NameBook) -> Claim:
+    raw_begin, raw_end = article.to_raw(found.begin, found.end)
+    text = re.sub(r"\s+", " ", article.raw.text[raw_begin:raw_end]).strip()
+    claimant = found.claimant
+    if claimant:
+        claimant = book.person(claimant) if found.label == "PERSON" else book.org(claimant)
+    span = doc.char_span(found.begin, found.end, alignment_mode="expand")
+    quantities = claim_rules.quantities(span) if span is not None else ()
+    return Claim(text, found.kind, claimant, found.label if claimant else None,
+                 Ev(raw_begin, raw_end), found.cue, quantities,
+                 claim_rules.horizon(text) if found.kind == "Prediction" else None,
+                 found.origin, found.confidence)

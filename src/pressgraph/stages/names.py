@@ -1,0 +1,60 @@
+"""Within one article: one canonical name per person or organization."""
+
+from __future__ import annotations
+
+import re
+
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+")
+
+
+def bare(name: str) -> str:
+    """A name without honorific, possessive, '@' or surrounding punctuation."""
+    name = re.sub(r"\s+", " ", name).strip(" .,;:'\"“”‘’()[]")
+    name = re.sub(r"(?:'s|’s)$", "", name)
+    return HONORIFIC.sub("", name).lstrip("@").strip()
+
+
+class NameBook:
+    """Collects the names an article uses and maps short forms to the full name."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, str] = {}
+        self.orgs: dict[str, str] = {}
+
+    def add_person(self, name: str, single: bool = False) -> None:
+        """Record a full name (or, with `single`, a one-word name such as a byline's)."""
+        name = bare(name)
+        if name and (single or len(name.split()) >= 2):
+            self.people.setdefault(name.casefold(), name)
+
+    def add_org(self, name: str) -> None:
+        name = bare(name)
+        if name:
+            self.orgs.setdefault(name.casefold(), name)
+
+    def alias(self, short: str, full: str) -> None:
+        """An acronym or short form defined in the text ('British Airways (BA)')."""
+        self.orgs[bare(short).casefold()] = bare(full)
+
+    def person(self, name: str) -> str | None:
+        """The full name a mention stands for: itself, or the one full name it shortens."""
+        name = bare(name)
+        if not name:
+            return None
+        if name.casefold() in self.people:
+            return self.people[name.casefold()]
+        if len(name.split()) == 1:
+            matches = {full for full in self.people.values()
+                       if name in full.split()[-1:] or name == full.split()[0]}
+            if len(matches) == 1:
+                return matches.pop()
+        return name
+
+    def org(self, name: str) -> str | None:
+        name = bare(name)
+        return self.orgs.get(name.casefold(), name) if name else None
+
+    def is_person(self, name: str) -> bool:
+        """Whether a name (perhaps a first name or surname alone) names a known person."""
+        found = self.person(name)
+        return found is not None and found.casefold() in self.people

@@ -1,0 +1,113 @@
+"""Find positions (person, title, organization) in bylines, appositives, signatures and bios."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from pressgraph.stages.lexicon import Lexicon
+from pressgraph.stages.titles import ParsedTitle, org_prefix, parse_after_name, split_titles
+
+COPULA = re.compile(r"^\s*(?:,\s*who\s+)?(?:is|was|has been|had been|became|is now|remains)\s+")
+APPOSITIVE = re.compile(r"^\s*,\s*")
+SERVES = re.compile(
+    r"\b(?:serves|served|serving|sits|sat|sitting)\s+on\s+the\s+(.{2,60}?)(?:'s|’s)?\s+"
+    r"(board of directors|board|selection committee|committee|council|advisory board)\b")
+SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z“\"])")
+CONFIDENCE = {"rule:byline": 0.9, "rule:signature": 0.85, "rule:appositive": 0.8,
+              "rule:copula": 0.75, "rule:title-before-name": 0.75, "rule:serves-on": 0.6}
+
+
+def positions_after(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
+    """Positions stated right after a person's name: ', TITLE, ORG' or ' is TITLE of ORG'."""
+    rest = SENTENCE_END.split(doc.text[person.end_char:].split("\n", 1)[0], 1)[0]
+    for pattern, origin in ((APPOSITIVE, "rule:appositive"), (COPULA, "rule:copula")):
+        match = pattern.match(rest)
+        if not match:
+            continue
+        parsed = parse_after_name(rest[match.end():], lexicon, _context(doc, person))
+        if parsed:
+            if origin == "rule:appositive" and _after_dash(doc, person):
+                origin = "rule:signature"
+            end = person.end_char + match.end() + parsed.length
+            return _rows(person.text, parsed, person.start_char, end, origin)
+    return []
+
+
+def positions_before(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
+    """'Gartner vice president David Willis', 'Nationwide EVP and CMO Matt Jauchius'."""
+    index = person.start
+    while index > 0 and _titleish(doc[index - 1], lexicon):
+        index -= 1
+    title_span = doc[index:person.start]
+    if not len(title_span) or not lexicon.has_head(title_span.text):
+        return []
+    before = doc[max(index - 4, 0):index].text
+    before = before.split("\n")[-1]
+    organization = _org_before(before)
+    titles = split_titles(title_span.text, lexicon, _context(doc, person))
+    if not titles:
+        return []
+    parsed = ParsedTitle(titles, organization, None, 0)
+    begin = title_span.start_char - (len(organization) + 1 if organization else 0)
+    return _rows(person.text, parsed, max(begin, 0), person.end_char, "rule:title-before-name")
+
+
+def positions_serving(sentence: Span, subject: str | None) -> list[tuple]:
+    """'X serves on the Y's board of directors' -> board of directors at Y."""
+    match = SERVES.search(sentence.text)
+    if not match or not subject:
+        return []
+    organization = org_prefix(match.group(1))
+    if not organization:
+        return []
+    begin = sentence.start_char + match.start()
+    parsed = ParsedTitle(((match.group(2), ()),), organization.lstrip("@"), None, 0)
+    return _rows(subject, parsed, begin, sentence.start_char + match.end(), "rule:serves-on")
+
+
+def byline_positions(name: str, rest: str, begin: int, lexicon: Lexicon) -> list[tuple]:
+    """The positions in a byline's tail ('By NAME, TITLE, DIVISION, ORG')."""
+    parsed = parse_after_name(rest, lexicon)
+    if not parsed:
+        return []
+    return _rows(name, parsed, begin, begin + len(rest), "rule:byline")
+
+
+def _rows(name: str, parsed: ParsedTitle, begin: int, end: int, origin: str) -> list[tuple]:
+    """(person, title, codes, org, alias, begin, end, origin, confidence) per title."""
+    return [(name, title, codes, parsed.organization, parsed.alias, begin, end, origin,
+             CONFIDENCE[origin]) for title, codes in parsed.titles]
+
+
+def _titleish(token, lexicon: Lexicon) -> bool:
+    """A token that can be part of a title written before a name."""
+    text = token.text
+    if token.ent_type_ in ("PERSON",) or "\n" in token.whitespace_:
+        return False
+    return lexicon.is_title_word(text) and text.casefold() not in {"of", "&"}
+
+
+def _org_before(text: str) -> str | None:
+    """The organization that ends right before a title ('Gartner', "IBM's")."""
+    words = text.strip().split()
+    taken = []
+    for word in reversed(words):
+        bare = re.sub(r"(?:'s|’s)$", "", word)
+        if not bare[:1].isupper() or bare in {"The", "A", "An"} or not re.match(r"^[\w&.-]+$", bare):
+            break
+        taken.insert(0, bare)
+        if bare != word and len(taken) > 1:
+            break
+    return " ".join(taken) or None
+
+
+def _after_dash(doc: Doc, person: Span) -> bool:
+    """Whether the name follows a dash, as in a quote's signature."""
+    return doc.text[max(person.start_char - 4, 0):person.start_char].strip()[-1:] in "—–-"
+
+
+def _context(doc: Doc, person: Span) -> str:
+    """The text around a name, for deciding what 'CIO' means there."""
+    return doc.text[max(person.start_char - 600, 0):person.end_char + 600]

@@ -1,0 +1,100 @@
+"""Find direct quotes, split them into statements, and find who said them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+QUOTE = re.compile(r"“([^“”]{12,}?)(?:”|(?=\n(?!“))|$)|\"([^\"\n]{12,}?)\"", re.S)
+ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.)\s*")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+SIGNATURE = re.compile(r"^[\s,]*[—–-]{1,2}\s*")
+BRACKET_SOURCE = re.compile(r"^\s*\[([A-Z][^\]]{1,60})\]")
+SAID_AFTER = re.compile(r"^[\s,]*(?:said|says|added|adds|noted|notes|explained|told)\s+", re.I)
+PRONOUN_SAID = re.compile(r"\b(?:he|she)\s+(?:said|says|added|noted|explained)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One statement of a quote: its text range in the cleaned text and its speaker."""
+
+    begin: int
+    end: int
+    speaker: str | None
+    speaker_label: str | None
+    how: str
+
+
+def find_quotes(doc: Doc, people: list[Span], orgs: list[Span]) -> list[Quote]:
+    """Every quote of at least six words, split into statements, with its speaker."""
+    quotes = []
+    for match in QUOTE.finditer(doc.text):
+        group = 1 if match.group(1) is not None else 2
+        begin, end = match.start(group), match.end(group)
+        inner = doc.text[begin:end].rstrip()
+        if len(inner.split()) < 6:
+            continue
+        end = begin + len(inner)
+        speaker, label, how = _speaker(doc, match.start(), match.end(), people, orgs)
+        for b, e in _statements(doc.text, begin, end):
+            quotes.append(Quote(b, e, speaker, label, how))
+    return quotes
+
+
+def _statements(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Split at ellipses; a piece of four or more sentences is split into sentences."""
+    pieces, start = [], begin
+    for match in ELLIPSIS.finditer(text, begin, end):
+        pieces.append((start, match.start()))
+        start = match.end()
+    pieces.append((start, end))
+    out = []
+    for b, e in pieces:
+        cuts = [m.start() for m in SENTENCE_END.finditer(text, b, e)]
+        if len(cuts) >= 3:
+            bounds = [b, *cuts, e]
+            out += [(x, y) for x, y in zip(bounds, bounds[1:], strict=False)]
+        else:
+            out.append((b, e))
+    return [_trim(text, b, e) for b, e in out if len(text[b:e].split()) >= 4]
+
+
+def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
+    """Leave surrounding white space out of a range."""
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return begin, end
+
+
+def _speaker(doc: Doc, begin: int, end: int, people: list[Span], orgs: list[Span]):
+    """Who is quoted: a signature or a source right after, else a name before, in the paragraph."""
+    after = doc.text[end:end + 200].split("\n", 1)[0]
+    if SIGNATURE.match(after) or SAID_AFTER.match(after):
+        skip = (SIGNATURE.match(after) or SAID_AFTER.match(after)).end()
+        for ent in people + orgs:
+            if end + skip <= ent.start_char <= end + skip + 3:
+                return ent.text, ent.label_, "signature"
+    source = BRACKET_SOURCE.match(after)
+    if source:
+        known = {o.text for o in orgs}
+        words = source.group(1).split()
+        for size in range(len(words), 0, -1):
+            if " ".join(words[:size]) in known:
+                return " ".join(words[:size]), "ORG", "source-note"
+    paragraph_start = doc.text.rfind("\n", 0, begin) + 1
+    window = max(paragraph_start, begin - 400)
+    person = [e for e in people if window <= e.start_char and e.end_char <= begin]
+    org = [e for e in orgs if window <= e.start_char and e.end_char <= begin]
+    if person:
+        return person[-1].text, "PERSON", "name-before"
+    if org:
+        return org[-1].text, "ORG", "name-before"
+    if PRONOUN_SAID.search(doc.text[end:end + 40]):
+        earlier = [e for e in people if e.end_char <= begin]
+        if earlier:
+            return earlier[-1].text, "PERSON", "pronoun"
+    return None, None, "none"

@@ -1,0 +1,102 @@
+"""Read a JSON Lines file: one article object per line.
+
+Each line is `{"text": "...", "title": ..., "author": ..., "date": ..., "url": ...,
+"publisher": ...}`; only `text` is required, the others are strings or null. Blank lines are
+skipped; a bad line is yielded as a KG005 `InputError` and the other lines are still read. The
+size limit applies to each line (one article), so a large JSON Lines corpus can be read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pressgraph.errors import Errors, InputError
+from pressgraph.records import RawArticle
+from pressgraph.stages.read_decode import binary_kind, byte_order_mark, normalize
+from pressgraph.stages.read_formats import field, size_error
+
+OPTIONAL_FIELDS = ("title", "author", "date", "url", "publisher")
+
+
+def read_jsonl(
+    path: Path, source: str, stem: str, shown: str, limit: int
+) -> Iterator[RawArticle | InputError]:
+    """JSON Lines, one article object per line; the limit applies to each line."""
+    with path.open("rb") as handle:
+        _check_jsonl_head(handle.read(4096), shown)
+        handle.seek(0)
+        found = False
+        for number, line in _lines(handle, limit):
+            if isinstance(line, int):
+                yield size_error(f"{shown}#{number}", line, limit)
+                continue
+            if not line.strip():
+                continue
+            found = True
+            line = line.removeprefix(codecs.BOM_UTF8) if number == 1 else line
+            yield _parse_line(line, number, f"{source}#{number}", f"{stem}-{number}", shown)
+    if not found:
+        raise InputError(Errors.KG001.format(path=shown))
+
+
+def _parse_line(
+    line: bytes, number: int, source: str, stem: str, shown: str
+) -> RawArticle | InputError:
+    """One JSON Lines line as an article, or the KG005 error saying what is wrong."""
+    try:
+        item: Any = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        why = f"invalid UTF-8 at byte {err.start}"
+    except (ValueError, RecursionError) as err:
+        why = f"broken JSON: {getattr(err, 'msg', 'nested too deep')}"
+    else:
+        why = _line_problem(item)
+    if why:
+        return InputError(Errors.KG005.format(path=shown, line=number, why=why))
+    fields = {key: field(item.get(key)) for key in OPTIONAL_FIELDS}
+    return RawArticle(source=source, stem=stem, text=normalize(item["text"]), fmt="jsonl", **fields)
+
+
+def _line_problem(item: Any) -> str | None:
+    """Why a parsed line is not a usable article object, or None if it is."""
+    if not isinstance(item, dict):
+        return f"a JSON {type(item).__name__}, not an object"
+    if "text" not in item:
+        return 'no "text" key'
+    if not isinstance(item["text"], str):
+        return f'"text" is a {type(item["text"]).__name__}'
+    if not item["text"].strip():
+        return '"text" is empty'
+    for key in OPTIONAL_FIELDS:
+        if item.get(key) is not None and not isinstance(item[key], str):
+            return f'"{key}" is a {type(item[key]).__name__}, not a string'
+    return None
+
+
+def _check_jsonl_head(head: bytes, shown: str) -> None:
+    """Refuse a whole JSON Lines file that is binary or not UTF-8 (JSON Lines must be)."""
+    kind = binary_kind(head)
+    if kind:
+        raise InputError(Errors.KG002.format(path=shown, kind=kind))
+    codec = byte_order_mark(head) or ("utf-16" if b"\x00" in head else None)
+    if codec and codec != "utf-8-sig":
+        raise InputError(Errors.KG003.format(path=shown, why=f"JSON Lines must be UTF-8, not {codec}"))
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | int]]:
+    """(line number, bytes without the line break), or the size of a line over `limit`."""
+    number = 0
+    while chunk := handle.readline(limit + 1):
+        number += 1
+        if len(chunk) <= limit or chunk.endswith(b"\n"):
+            yield number, chunk.rstrip(b"\r\n")
+            continue
+        size = len(chunk)
+        while chunk and not chunk.endswith(b"\n"):
+            chunk = handle.readline(1 << 20)
+            size += len(chunk)
+        yield number, size - int(chunk.endswith(b"\n"))

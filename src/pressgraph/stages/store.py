@@ -1,0 +1,154 @@
+"""The store stage: the graph's TriG bulk-loaded into an on-disk pyoxigraph (RocksDB) store.
+
+A rebuild never leaves a half-written store in place of a good one:
+
+1. build into `<store>.tmp-build` (a leftover one is deleted first), then close it;
+2. rename it to `<store>.tmp-new`: a `.tmp-new` directory is always a complete store;
+3. rename `<store>` to `<store>.tmp-old`, then `<store>.tmp-new` to `<store>`;
+4. delete `<store>.tmp-old`.
+
+A crash in 1-2 leaves `<store>` untouched. A crash between the renames of 3 leaves no `<store>`:
+`open_store` then finishes the swap from `.tmp-new` (or puts `.tmp-old` back) and, if it may not
+rename, opens that directory as it is. The next `load_store` deletes whatever is left over.
+Queries run on the union of the named graphs, so they need no GRAPH clauses.
+"""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from pressgraph.errors import Errors, PressgraphError
+from pressgraph.stages.remote import is_url, one_line, run_remote
+from pressgraph.stages.results import QueryResult, format_result
+
+__all__ = ["QueryResult", "format_result", "load_store", "open_store", "run_query"]
+
+DEFAULT_STORE = Path("graphs/store")
+
+
+def load_store(trig_path: Path, store_dir: Path = DEFAULT_STORE) -> int:
+    """Build a new store from a TriG file and swap it in place of `store_dir`.
+
+    Args:
+        trig_path: the graph, one named graph per article (as `pressgraph build` writes it).
+        store_dir: the store directory; its parent is created if missing.
+
+    Returns:
+        The number of quads in the new store.
+    """
+    trig_path, store_dir = Path(trig_path), Path(store_dir)
+    if not trig_path.is_file():
+        raise PressgraphError(Errors.KG006.format(path=trig_path, why="no such file"))
+    build, new, old = _siblings(store_dir)
+    _locate(store_dir)
+    if store_dir.exists() and not _replaceable(store_dir):
+        why = "it exists and is not a pressgraph store; pick another --store"
+        raise PressgraphError(Errors.KG019.format(path=store_dir, why=why))
+    for leftover in (build, new, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    count = _build(trig_path, build)
+    try:
+        build.rename(new)
+        if store_dir.exists():
+            store_dir.rename(old)
+        new.rename(store_dir)
+    except OSError as err:
+        raise PressgraphError(Errors.KG019.format(path=store_dir, why=one_line(err))) from None
+    shutil.rmtree(old, ignore_errors=True)
+    return count
+
+
+def open_store(store: str | Path = DEFAULT_STORE) -> ox.Store:
+    """Open a store read-only, finishing an interrupted swap first (see the module docstring).
+
+    Raises:
+        PressgraphError: KG011 if there is no store there.
+    """
+    found = _locate(Path(store))
+    if found is None or not (found / "CURRENT").is_file():
+        raise PressgraphError(Errors.KG011.format(path=store))
+    try:
+        return ox.Store.read_only(str(found))
+    except OSError:
+        raise PressgraphError(Errors.KG011.format(path=store)) from None
+
+
+def run_query(store: ox.Store | str | Path, query_text: str) -> QueryResult:
+    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on the union of the named graphs.
+
+    Args:
+        store: an open store, a store directory, or the http(s) URL of a SPARQL endpoint.
+        query_text: the query.
+
+    Returns:
+        The materialised result.
+
+    Raises:
+        PressgraphError: KG009 on a syntax error (with line:column), KG011 with no store,
+            KG017/KG020 when an endpoint cannot be reached or refuses the query.
+    """
+    if isinstance(store, str) and is_url(store):
+        return run_remote(store, query_text)
+    where = store if not isinstance(store, ox.Store) else "store"
+    if not isinstance(store, ox.Store):
+        store = open_store(store)
+    try:
+        return QueryResult.of(store.query(query_text, use_default_graph_as_union=True))
+    except SyntaxError as err:
+        raise PressgraphError(Errors.KG009.format(why=one_line(err))) from None
+    except OSError as err:
+        raise PressgraphError(Errors.KG017.format(url=where, why=one_line(err))) from None
+
+
+def _siblings(store_dir: Path) -> tuple[Path, Path, Path]:
+    """The build, new and old directories next to the store directory."""
+    return tuple(store_dir.with_name(f"{store_dir.name}.tmp-{k}") for k in ("build", "new", "old"))
+
+
+def _locate(store_dir: Path) -> Path | None:
+    """The directory holding the current store, finishing an interrupted swap if it can."""
+    if store_dir.is_dir():
+        return store_dir
+    _, new, old = _siblings(store_dir)
+    for candidate in (new, old):
+        if candidate.is_dir():
+            try:
+                candidate.rename(store_dir)
+            except OSError:
+                return candidate
+            return store_dir
+    return None
+
+
+def _replaceable(store_dir: Path) -> bool:
+    """True for a directory `load_store` may replace: a store, or empty."""
+    return store_dir.is_dir() and ((store_dir / "CURRENT").is_file() or not any(store_dir.iterdir()))
+
+
+def _build(trig_path: Path, directory: Path) -> int:
+    """Bulk-load the TriG into a new store in `directory`, closed on return."""
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return _bulk_load(trig_path, directory)
+    except SyntaxError as err:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise PressgraphError(Errors.KG014.format(path=trig_path, why=one_line(err))) from None
+    except (OSError, ValueError) as err:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise PressgraphError(Errors.KG019.format(path=directory, why=one_line(err))) from None
+
+
+def _bulk_load(trig_path: Path, directory: Path) -> int:
+    """Load and flush; pyoxigraph has no close(), so drop the last reference and collect."""
+    store = ox.Store(str(directory))
+    try:
+        store.bulk_load(path=str(trig_path), format=ox.RdfFormat.TRIG)
+        store.flush()
+        return len(store)
+    finally:
+        del store
+        gc.collect()

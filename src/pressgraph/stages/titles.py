@@ -1,0 +1,145 @@
+"""Parse the text after a name ("EVP and CMO, Nationwide") into titles, role codes and an org."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pressgraph.stages.lexicon import Lexicon
+
+ARTICLE = re.compile(r"^(?:a|an|the|our|its|his|her|their)\s+", re.I)
+JOINER = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
+ORG_WORD = re.compile(r"^(?:[A-Z0-9@][\w.&'’@-]*|of|and|for|&|de|du|la|le|von|van|the)$")
+STOP = {"of", "and", "for", "&", "de", "du", "la", "le", "von", "van", "the"}
+ALIAS = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+
+
+@dataclass(frozen=True)
+class ParsedTitle:
+    """Titles as written, their role codes, the organization, and how much text was read."""
+
+    titles: tuple[tuple[str, tuple[str, ...]], ...]
+    organization: str | None
+    alias: str | None
+    length: int
+
+
+def split_commas(text: str) -> list[str]:
+    """Split on commas outside parentheses."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        depth += char == "("
+        depth -= char == ")" and depth > 0
+        if char == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def org_prefix(text: str) -> str | None:
+    """The leading run of capitalized words ('IKEA US', 'University of Illinois')."""
+    words = ARTICLE.sub("", text.strip()).split()
+    taken: list[str] = []
+    for word in words:
+        bare = word.rstrip(".,;:)")
+        if not ORG_WORD.match(bare) or bare.endswith(("'s", "’s")):
+            if bare.endswith(("'s", "’s")) and bare[:1].isupper():
+                taken.append(bare[:-2])
+            break
+        taken.append(bare)
+        if bare != word:
+            break
+    while taken and taken[-1] in STOP:
+        taken.pop()
+    name = " ".join(taken)
+    return name if name and name[:1].isupper() or name.startswith("@") else None
+
+
+def is_org_part(part: str) -> bool:
+    """A comma part that names an organization or a division ('Nordstrom Direct')."""
+    text = re.sub(r"^(?:in|of|at)\s+the\s+|^the\s+", "", part.strip())
+    words = [w for w in text.split() if w.lower() not in STOP]
+    if not words or len(words) > 8 or not text[:1].isupper() and not text.startswith("@"):
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper() or w[:1] in "(@")
+    return capitals / len(words) >= 0.6
+
+
+def role_codes(title: str, lexicon: Lexicon, context: str = "") -> tuple[str, ...]:
+    """The role codes a title names, CIO decided from the words around it."""
+    codes: list[str] = []
+    for match in lexicon.title_re.finditer(title):
+        word = match.group(0)
+        code = _lookup(word, lexicon)
+        if code == "CIO" and _innovation_sense(context):
+            code = "CINO"
+        if code and code not in codes:
+            codes.append(code)
+    return tuple(codes)
+
+
+def _lookup(word: str, lexicon: Lexicon) -> str:
+    """The code of a matched title head, trying exact, singular and case-folded forms."""
+    for form in (word, word[:-1] if word.endswith("s") else word):
+        if form in lexicon.titles:
+            return lexicon.titles[form]
+        folded = re.sub(r"[\s-]+", " ", form.casefold())
+        for title, code in lexicon.titles.items():
+            if not title.isupper() and re.sub(r"[\s-]+", " ", title.casefold()) == folded:
+                return code
+    return ""
+
+
+def _innovation_sense(context: str) -> bool:
+    """'CIO' means Chief Innovation Officer when the text nearby speaks of that office."""
+    lowered = context.casefold()
+    return lowered.count("innovation officer") > lowered.count("information officer")
+
+
+def parse_after_name(text: str, lexicon: Lexicon, context: str = "") -> ParsedTitle | None:
+    """Read 'TITLE[, DIVISION...][, ORG]' or 'TITLE of|at ORG' from the start of `text`."""
+    parts = split_commas(text)[:8]
+    first = parts[0]
+    if not lexicon.has_head(first) or len(first.split()) > 16:
+        return None
+    used, run = len(first), []
+    for part in parts[1:]:
+        if not is_org_part(part) or lexicon.has_head(part):
+            break
+        run.append(part)
+    organization, alias, title_text = None, None, first.strip()
+    if run:
+        organization = org_prefix(run[-1].strip())
+        title_text = ", ".join([first.strip(), *(p.strip() for p in run[:-1])])
+        used += sum(len(p) + 1 for p in run)
+    else:
+        title_text, organization = _split_inner_org(first.strip())
+    if organization:
+        found = ALIAS.match(text[text.find(organization) + len(organization):])
+        alias = found.group(1) if found else None
+    titles = split_titles(title_text, lexicon, context)
+    return ParsedTitle(titles, organization, alias, used) if titles else None
+
+
+def _split_inner_org(part: str) -> tuple[str, str | None]:
+    """'professor of psychology at the University of Illinois' -> title, organization."""
+    for joiner in (" at ", " of ", " for ", " with "):
+        index = part.rfind(joiner)
+        while index > 0:
+            org = org_prefix(part[index + len(joiner):])
+            if org and not org.startswith(("Marketing", "Sales")) or org and joiner == " at ":
+                return part[:index].strip(), org
+            index = part.rfind(joiner, 0, index)
+    return part, None
+
+
+def split_titles(text: str, lexicon: Lexicon, context: str) -> tuple[tuple[str, tuple], ...]:
+    """'EVP and CMO' -> ('EVP', ...), ('CMO', ...): split where each side has a head."""
+    text = ARTICLE.sub("", text.strip().rstrip(".;:"))
+    pieces = [ARTICLE.sub("", p.strip()) for p in JOINER.split(text)]
+    if len(pieces) < 2 or not all(lexicon.has_head(p) for p in pieces):
+        pieces = [text]
+    return tuple((p, role_codes(p, lexicon, context)) for p in pieces if lexicon.has_head(p))

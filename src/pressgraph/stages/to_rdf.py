@@ -1,0 +1,149 @@
+"""Turn one article's resolved facts into the quads of its named graph (see design/model.md)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, XSD
+
+from pressgraph.namespace import ITSRDF, NIF, PG, SCHEMA, Iris
+from pressgraph.records import ArticleFacts, Claim, Position, Span
+from pressgraph.stages.resolve import Entity, Resolver
+
+HEAD_ROLES = {"CEO", "PRESIDENT"}
+Quad = tuple[URIRef, URIRef, object, URIRef]
+
+
+class ArticleGraph:
+    """Collects the quads of one article's named graph."""
+
+    def __init__(self, facts: ArticleFacts, iris: Iris, resolver: Resolver) -> None:
+        self.facts, self.iris, self.resolver = facts, iris, resolver
+        self.doc = iris.doc(facts.raw.stem)
+        self.quads: set[Quad] = set()
+
+    def add(self, s, p, o) -> None:
+        self.quads.add((s, p, o, self.doc))
+
+    def build(self) -> set[Quad]:
+        """All quads for the article."""
+        self._article()
+        for mention in self.facts.mentions:
+            node = self._entity(mention.name, mention.label)
+            self.add(self.doc, SCHEMA.mentions, node)
+            span = self._span(mention.span, mention.confidence, mention.origin)
+            self.add(span, ITSRDF.taIdentRef, node)
+            self.add(span, ITSRDF.taConfidence, _decimal(mention.confidence))
+        for position in self.facts.positions:
+            self._position(position)
+        for claim in self.facts.claims:
+            self._claim(claim)
+        return self.quads
+
+    def _article(self) -> None:
+        facts, doc = self.facts, self.doc
+        for kind in (SCHEMA.Article, NIF.Context, PROV.Entity):
+            self.add(doc, RDF.type, kind)
+        self.add(doc, DCTERMS.source, Literal(facts.raw.source))
+        self.add(doc, NIF.isString, Literal(facts.raw.text))
+        if facts.title:
+            self.add(doc, SCHEMA.headline, Literal(facts.title))
+        if facts.date:
+            kind = XSD.gYear if len(facts.date) == 4 else XSD.date
+            self.add(doc, SCHEMA.datePublished, Literal(facts.date, datatype=kind))
+        if facts.raw.url:
+            self.add(doc, SCHEMA.url, Literal(facts.raw.url, datatype=XSD.anyURI))
+        if facts.publisher:
+            self.add(doc, SCHEMA.publisher, self._entity(facts.publisher, "ORG"))
+        for author in facts.authors:
+            self.add(doc, SCHEMA.author, self._entity(author, "PERSON"))
+        for other in facts.alternates:
+            self.add(doc, PROV.alternateOf, self.iris.doc(other))
+
+    def _entity(self, name: str, label: str) -> URIRef:
+        """The entity's node, with its types and names restated in this graph."""
+        entity: Entity = self.resolver.entity(name, label)
+        if label == "PERSON":
+            node = self.iris.person(entity.key)
+            types = (SCHEMA.Person, FOAF.Person)
+        else:
+            node = self.iris.org(entity.key)
+            types = (SCHEMA.Organization, ORG.Organization)
+        for kind in types:
+            self.add(node, RDF.type, kind)
+        self.add(node, SCHEMA.name, Literal(entity.name))
+        for alias in entity.aliases:
+            self.add(node, SCHEMA.alternateName, Literal(alias))
+        return node
+
+    def _span(self, span: Span, confidence: float, origin: str) -> URIRef:
+        """An evidence span: offsets into the text as read and the exact text there."""
+        node = self.iris.span(self.facts.raw.stem, span.begin, span.end)
+        self.add(node, RDF.type, NIF.String)
+        self.add(node, NIF.referenceContext, self.doc)
+        self.add(node, NIF.beginIndex, Literal(span.begin, datatype=XSD.nonNegativeInteger))
+        self.add(node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(node, NIF.anchorOf, Literal(self.facts.raw.text[span.begin:span.end]))
+        return node
+
+    def _position(self, position: Position) -> None:
+        person = self._entity(position.person, "PERSON")
+        org = self._entity(position.organization, "ORG") if position.organization else None
+        person_key = str(person).rsplit("/", 1)[-1]
+        org_key = str(org).rsplit("/", 1)[-1] if org else None
+        node = self.iris.membership(person_key, org_key)
+        self.add(node, RDF.type, ORG.Membership)
+        self.add(node, ORG.member, person)
+        self.add(self.doc, SCHEMA.mentions, person)
+        if org is not None:
+            self.add(node, ORG.organization, org)
+            self.add(person, ORG.memberOf, org)
+            self.add(self.doc, SCHEMA.mentions, org)
+        self.add(node, SCHEMA.roleName, Literal(position.title))
+        for code in position.roles:
+            self.add(node, ORG.role, self.iris.role(code))
+            if code in HEAD_ROLES and org is not None:
+                self.add(person, ORG.headOf, org)
+        self._provenance(node, position.span, position.confidence, position.origin)
+
+    def _claim(self, claim: Claim) -> None:
+        author = (self._entity(claim.claimant, claim.claimant_label)
+                  if claim.claimant and claim.claimant_label else None)
+        node = self.iris.claim(claim.kind, claim.text, str(author) if author else None)
+        self.add(node, RDF.type, SCHEMA.Claim)
+        if claim.kind == "Quote":
+            self.add(node, RDF.type, SCHEMA.Quotation)
+        self.add(node, SCHEMA.text, Literal(claim.text))
+        self.add(node, DCTERMS.type, self.iris.claim_kind(claim.kind))
+        self.add(node, SCHEMA.appearance, self.doc)
+        if author is not None:
+            self.add(node, SCHEMA.author, author)
+        if claim.cue:
+            self.add(node, PG.cue, Literal(claim.cue))
+        if claim.horizon:
+            self.add(node, SCHEMA.temporalCoverage, Literal(claim.horizon))
+        for index, quantity in enumerate(claim.quantities, start=1):
+            value = URIRef(f"{node}/q{index}")
+            self.add(node, PG.quantity, value)
+            self.add(value, RDF.type, SCHEMA.QuantitativeValue)
+            self.add(value, SCHEMA.value, Literal(quantity.value))
+            self.add(value, SCHEMA.unitText, Literal(quantity.unit))
+            if quantity.description:
+                self.add(value, SCHEMA.description, Literal(quantity.description))
+        self._provenance(node, claim.span, claim.confidence, claim.origin)
+
+    def _provenance(self, node: URIRef, span: Span, confidence: float, origin: str) -> None:
+        self.add(node, PROV.wasDerivedFrom, self._span(span, confidence, origin))
+        self.add(node, PG.confidence, _decimal(confidence))
+        self.add(node, PG.origin, Literal(origin))
+
+
+def _decimal(value: float) -> Literal:
+    """A confidence as an xsd:decimal with two places."""
+    return Literal(Decimal(f"{value:.2f}"), datatype=XSD.decimal)
+
+
+def article_quads(facts: ArticleFacts, iris: Iris, resolver: Resolver) -> set[Quad]:
+    """The quads of one article's named graph."""
+    return ArticleGraph(facts, iris, resolver).build()

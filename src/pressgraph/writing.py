@@ -1,0 +1,26 @@
+"""Write outputs so that a failed or interrupted build leaves the previous ones intact."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from pressgraph.errors import Errors, PressgraphError
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write `text` to a temporary file beside `path`, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        tmp.replace(path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise PressgraphError(Errors.KG013.format(path=path, why=err.strerror or err)) from None
+    return path

@@ -1,0 +1,104 @@
+"""The view page in headless Chromium: counts, legend, search, filters, panel, no network."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import click_node, open_view, screenshot
+from pressgraph.stages.visualise import write_view
+from view_data import (
+    ACME, ARTICLE_1, ARTICLE_2, GLOBEX, HOSTILE, JANE, MALLORY, QUOTE, QUOTE_CLAIM, STAT_CLAIM,
+    view_dataset,
+)
+
+pytestmark = pytest.mark.browser
+
+STATES = "() => Object.fromEntries(window.pressgraph.nodes.get().map(n => [n.id, n.pgState]))"
+HIDDEN = "() => Object.fromEntries(window.pressgraph.nodes.get().map(n => [n.id, !!n.hidden]))"
+
+
+@pytest.fixture(scope="module")
+def view_path(tmp_path_factory):
+    return write_view(view_dataset(), tmp_path_factory.mktemp("view") / "view.html", "Test view")
+
+
+@pytest.fixture
+def view(view_path):
+    with open_view(view_path) as (page, log):
+        yield page, log
+        assert log.external_requests() == []
+        assert log.dialogs == []
+        assert log.errors == []
+        assert page.evaluate("document.querySelectorAll('img').length") == 0
+
+
+def test_counts_legend_and_physics(view):
+    page, _ = view
+    assert page.inner_text("#pg-status") == "8 of 8 nodes shown"
+    legend = page.eval_on_selector_all(
+        ".pg-legend-nodes li", "items => items.map(li => li.textContent.trim())")
+    assert legend == ["Article 2", "Person 2", "Organization 2", "Claim 2"]
+    assert page.inner_text("#pg-physics") == "Physics: off"
+    assert page.evaluate("window.pressgraph.network.physics.physicsEnabled") is False
+    page.click("#pg-physics")
+    assert page.inner_text("#pg-physics") == "Physics: on"
+    assert page.evaluate("window.pressgraph.network.physics.physicsEnabled") is True
+
+
+def test_search_highlights_the_match_and_its_neighbours(view):
+    page, _ = view
+    page.fill("#pg-search", "roe")
+    states = page.evaluate(STATES)
+    assert states[str(JANE)] == "match"
+    assert {n for n, s in states.items() if s == "neighbour"} == {
+        str(ACME), str(ARTICLE_1), str(ARTICLE_2), str(QUOTE_CLAIM)}
+    assert {n for n, s in states.items() if s == "dim"} == {
+        str(MALLORY), str(GLOBEX), str(STAT_CLAIM)}
+    assert "1 match(es), 4 neighbour(s)" in page.inner_text("#pg-status")
+    page.fill("#pg-search", "")
+    assert set(page.evaluate(STATES).values()) == {""}
+
+
+def test_filter_to_people_only(view):
+    page, _ = view
+    page.select_option("#pg-filter-type", "person")
+    assert page.inner_text("#pg-status") == "2 of 8 nodes shown"
+    shown = {n for n, hidden in page.evaluate(HIDDEN).items() if not hidden}
+    assert shown == {str(JANE), str(MALLORY)}
+    page.click("#pg-reset")
+    assert page.inner_text("#pg-status") == "8 of 8 nodes shown"
+
+
+def test_filter_by_article_and_claim_kind(view):
+    page, _ = view
+    page.select_option("#pg-filter-kind", "statistic")
+    shown = {n for n, hidden in page.evaluate(HIDDEN).items() if not hidden}
+    assert str(QUOTE_CLAIM) not in shown and str(STAT_CLAIM) in shown
+    page.select_option("#pg-filter-kind", "")
+    page.select_option("#pg-filter-article", str(ARTICLE_1))
+    shown = {n for n, hidden in page.evaluate(HIDDEN).items() if not hidden}
+    assert shown == {str(ARTICLE_1), str(JANE), str(MALLORY), str(ACME), str(QUOTE_CLAIM)}
+
+
+def test_clicking_a_claim_shows_its_evidence(view):
+    page, _ = view
+    click_node(page, str(QUOTE_CLAIM))
+    panel = page.locator("#pg-details")
+    assert panel.get_attribute("data-node") == str(QUOTE_CLAIM)
+    assert page.inner_text("#pg-details blockquote.pg-evidence mark") == QUOTE
+    text = panel.inner_text()
+    assert "Jane Roe" in text and "quote" in text and "0.9" in text
+    assert "Roe said." in text
+
+
+def test_hostile_name_shows_as_text(view):
+    page, log = view
+    click_node(page, str(MALLORY))
+    assert page.inner_text("#pg-details h2") == HOSTILE
+    assert HOSTILE in page.inner_text("#pg-details")
+    assert log.dialogs == []
+
+
+def test_screenshot_helper_writes_a_png(view_path, tmp_path):
+    png = screenshot(view_path, tmp_path / "view.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
