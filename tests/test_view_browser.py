@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from browser import click_node, open_view, screenshot
+from browser import click_node, node_point, open_view, screenshot
 from pressgraph.stages.visualise import write_view
 from view_data import (
-    ACME, ARTICLE_1, ARTICLE_2, GLOBEX, HOSTILE, JANE, MALLORY, QUOTE, QUOTE_CLAIM, STAT_CLAIM,
+    ACME,
+    ARTICLE_1,
+    ARTICLE_2,
+    GLOBEX,
+    HOSTILE,
+    JANE,
+    MALLORY,
+    QUOTE,
+    QUOTE_CLAIM,
+    STAT_CLAIM,
     view_dataset,
 )
 
@@ -93,6 +102,10 @@ def test_clicking_a_claim_shows_its_evidence(view):
 
 def test_hostile_name_shows_as_text(view):
     page, log = view
+    point = node_point(page, str(MALLORY))
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_selector(".vis-tooltip", state="visible", timeout=5_000)
+    assert page.inner_text(".vis-tooltip") == f"Person: {HOSTILE}"
     click_node(page, str(MALLORY))
     assert page.inner_text("#pg-details h2") == HOSTILE
     assert HOSTILE in page.inner_text("#pg-details")

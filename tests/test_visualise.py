@@ -7,12 +7,14 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+import networkx as nx
 import pytest
 from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import ORG
 
 from pressgraph.errors import PressgraphError
 from pressgraph.namespace import SCHEMA
+from pressgraph.stages.view_evidence import CONTEXT, sentence_context
 from pressgraph.stages.visualise import (
     focus_network,
     graph_to_network,
@@ -21,8 +23,20 @@ from pressgraph.stages.visualise import (
     write_view,
 )
 from view_data import (
-    ACME, ARTICLE_1, ARTICLE_2, GLOBEX, HOSTILE, HOSTILE_HEADLINE, IRIS, JANE, MALLORY, QUOTE,
-    QUOTE_CLAIM, STAT_CLAIM, TEXT_1, view_dataset,
+    ACME,
+    ARTICLE_1,
+    ARTICLE_2,
+    GLOBEX,
+    HOSTILE,
+    HOSTILE_HEADLINE,
+    IRIS,
+    JANE,
+    MALLORY,
+    QUOTE,
+    QUOTE_CLAIM,
+    STAT_CLAIM,
+    TEXT_1,
+    view_dataset,
 )
 
 RESOURCE_ATTRS = {"src", "href", "srcset", "poster", "data", "action", "formaction",
@@ -217,7 +231,8 @@ def test_write_view_writes_atomically(tmp_path, html):
     out = write_view(view_dataset(), tmp_path / "views" / "all.html", "Test view")
     assert out.read_text(encoding="utf-8") == html
     assert sorted(p.name for p in out.parent.iterdir()) == ["all.html"]
-    focused = write_view(view_dataset(), tmp_path / "globex.html", "Globex", focus="Globex Research")
+    focused = write_view(view_dataset(), tmp_path / "globex.html", "Globex",
+                         focus="Globex Research")
     assert 'data-nodes="3"' in focused.read_text(encoding="utf-8")
     with pytest.raises(PressgraphError, match="KG015"):
         write_view(view_dataset(), tmp_path / "none.html", "x", focus="Nobody Here")
@@ -241,3 +256,27 @@ def test_construct_result_is_drawn_with_the_same_converter():
         str(JANE): "person", str(ACME): "organization", str(ARTICLE_1): "article"}
     assert net.number_of_edges() == 2
     assert "Jane Roe" in render_html(net, "query")
+
+
+@pytest.mark.parametrize(("text", "part", "before", "after"), [
+    ("One. Two said X here. Three.", "X", "Two said ", " here."),
+    ("Start X end", "X", "Start ", " end"),
+    ("He left. She said it ends. Next one.", "She said it ends.", "", ""),
+    ("Up " + "word " * 60 + "X tail", "X", None, " tail"),
+    ("By Ann Lee, director, Acme\nAs the story goes.", "director, Acme", "By Ann Lee, ", ""),
+    ("Title\nX starts a line. More.", "X starts", "", " a line."),
+])
+def test_sentence_context(text, part, before, after):
+    begin = text.index(part)
+    head, tail = sentence_context(text, begin, begin + len(part))
+    assert tail == after
+    if before is None:
+        assert head.startswith("\u2026") and len(head) <= CONTEXT + 1
+        assert text[:begin].endswith(head[1:])
+    else:
+        assert head == before
+
+
+def test_empty_network_renders(tmp_path):
+    html = render_html(nx.MultiDiGraph(), "Nothing")
+    assert 'data-nodes="0"' in html and "var PG_NODES = [];" in html

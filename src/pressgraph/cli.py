@@ -5,7 +5,6 @@ Exit codes: 0 all is well; 1 the graph fails SHACL validation; 2 bad usage, or n
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -34,7 +33,6 @@ def build_cli(
     """Build the graph: OUT/NAME.trig, the view OUT/NAME.html and the embedded store."""
     from pressgraph.commands import run_build
 
-    logging.basicConfig(format="warning: %(message)s", level=logging.WARNING)
     try:
         code = run_build(inputs or [], out, config_path, store, progress=not quiet)
     except PressgraphError as err:

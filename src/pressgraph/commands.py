@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import typer
 from rdflib import Dataset, Graph
 
 from pressgraph.config import load_config
@@ -24,7 +25,7 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
     config = load_config(config_path)
     paths = inputs or [config.path(p) for p in config.inputs]
     out = out or Path(config.out)
-    result = build(paths, out, config, progress)
+    result = build(paths, out, config, progress, warn=_warn)
     dataset = Dataset(default_union=True)
     dataset.parse(result.trig, format="trig")
     report = validate(dataset)
@@ -35,11 +36,16 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
         pairs = ", ".join(f"{a} ~ {b} ({s})" for a, b, s in result.duplicates)
         print(f"near-duplicates: {pairs}")
     if result.skipped:
-        print(f"skipped {len(result.skipped)} file(s); see the warnings above")
+        print(f"skipped {len(result.skipped)} input(s) (files or JSONL lines); see the warnings above")
     if not report.conforms:
         print(format_report(report))
         return 1
     return 0
+
+
+def _warn(message: str) -> None:
+    """Say on stderr that one file was skipped, and why."""
+    typer.echo(f"warning: {message}", err=True)
 
 
 def run_query_command(query: str | None, fmt: str, store: str | None, list_only: bool) -> str:

@@ -17,7 +17,8 @@ class Errors(metaclass=ErrorsWithCodes):
     """Messages that stop a file or a command. Format them with `.format(...)`."""
 
     KG001 = "{path}: the file is empty. Remove it or give it article text."
-    KG002 = "{path}: looks like a binary file ({kind}), not an article. Pass .txt, .html or .jsonl files."
+    KG002 = ("{path}: looks like a binary file ({kind}), not an article. "
+             "Pass .txt, .md, .html or .jsonl files.")
     KG003 = "{path}: the bytes could not be decoded as text ({why}). Re-save it as UTF-8."
     KG004 = ("{path}: {size} MB, over the {limit} MB limit for one article. "
              "Split it, or raise [read] max_megabytes in the config.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -39,6 +39,7 @@ class BuildResult:
     report: Path | None = None
     articles: int = 0
     skipped: list[str] = field(default_factory=list)
+    warn: Callable[[str], None] = field(default=lambda message: None, repr=False)
     duplicates: list[tuple[str, str, float]] = field(default_factory=list)
     conforms: bool = True
     violations: str = ""
@@ -52,11 +53,12 @@ def read_and_clean(inputs: list[Path], config: Config, result: BuildResult
     for item in iter_inputs(inputs, config.max_megabytes):
         if isinstance(item, InputError):
             result.skipped.append(str(item))
-            log.warning("%s", item)
+            result.warn(str(item))
             continue
         article = clean(item, rules)
         if not article.text.strip():
             result.skipped.append(Errors.KG016.format(path=item.source))
+            result.warn(result.skipped[-1])
             continue
         yield article
 
@@ -74,13 +76,14 @@ def extract_all(articles: list[CleanArticle], config: Config, progress: bool
     bar.close()
 
 
-def build(inputs: list[Path], out: Path, config: Config, progress: bool = True) -> BuildResult:
+def build(inputs: list[Path], out: Path, config: Config, progress: bool = True,
+          warn: Callable[[str], None] | None = None) -> BuildResult:
     """Build the graph of `inputs` into `out`: TriG, resolution report, store and view.
 
     Raises:
         PressgraphError: KG008 when no input could be read; KG013 when an output can't be written.
     """
-    result = BuildResult()
+    result = BuildResult(warn=warn or (lambda message: log.warning("%s", message)))
     articles = list(read_and_clean(inputs, config, result))
     if not articles:
         raise PressgraphError(Errors.KG008.format(count=len(result.skipped)))

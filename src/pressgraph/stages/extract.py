@@ -14,11 +14,12 @@ from pressgraph.stages.names import NameBook
 from pressgraph.stages.quotes import find_quotes
 
 CLAUSE = re.compile(r";\s+")
+SIGNED = re.compile(r"[”\"]\s*[—–]\s*([A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]*){1,3})\s*,")
 
 
 def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
     """All facts of one article; offsets are mapped back to the text as read."""
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    people = _with_signatures(doc, [e for e in doc.ents if e.label_ == "PERSON"])
     orgs = [e for e in doc.ents if e.label_ == "ORG"]
     authors = metadata.authors(article)
     book = NameBook()
@@ -51,6 +52,16 @@ def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
         claims=tuple(_claim(article, doc, f, book) for f in found),
         aliases=tuple(sorted((k, v) for k, v in book.orgs.items() if k != v.casefold())),
     )
+
+
+def _with_signatures(doc: Doc, people: list[Span]) -> list[Span]:
+    """Add the names of quote signatures ('”— Ana Lopez, CEO') that the model missed."""
+    found = list(people)
+    for match in SIGNED.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), label="PERSON")
+        if span is not None and not any(p.start < span.end and span.start < p.end for p in found):
+            found.append(span)
+    return sorted(found, key=lambda s: s.start)
 
 
 def _positions(article, doc, people, lexicon, authors) -> list[tuple]:

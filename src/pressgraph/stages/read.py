@@ -119,7 +119,9 @@ def _walk(root: Path, folder: Path, seen: set[tuple[int, int]]) -> Iterator[Cand
             yield Candidate(entry, entry.relative_to(root).as_posix(), str(entry))
 
 
-def _read(candidate: Candidate, stems: StemRegistry, limit: int) -> Iterator[RawArticle | InputError]:
+def _read(
+    candidate: Candidate, stems: StemRegistry, limit: int
+) -> Iterator[RawArticle | InputError]:
     """Read one file with its format's reader; turn every failure into an `InputError`."""
     reader = READERS[candidate.path.suffix.lower()]
     per_line = reader is read_jsonl

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -20,6 +21,7 @@ from pressgraph.stages.read_decode import binary_kind, byte_order_mark, normaliz
 from pressgraph.stages.read_formats import field, size_error
 
 OPTIONAL_FIELDS = ("title", "author", "date", "url", "publisher")
+SURROGATE = re.compile("[\ud800-\udfff]")  # JSON allows "\ud800"; UTF-8 output cannot hold it
 
 
 def read_jsonl(
@@ -47,12 +49,15 @@ def _parse_line(
     line: bytes, number: int, source: str, stem: str, shown: str
 ) -> RawArticle | InputError:
     """One JSON Lines line as an article, or the KG005 error saying what is wrong."""
+    why: str | None
     try:
         item: Any = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as err:
         why = f"invalid UTF-8 at byte {err.start}"
-    except (ValueError, RecursionError) as err:
-        why = f"broken JSON: {getattr(err, 'msg', 'nested too deep')}"
+    except json.JSONDecodeError as err:
+        why = f"broken JSON: {err.msg} at column {err.colno}"
+    except RecursionError:
+        why = "broken JSON: nested too deep"
     else:
         why = _line_problem(item)
     if why:
@@ -74,6 +79,9 @@ def _line_problem(item: Any) -> str | None:
     for key in OPTIONAL_FIELDS:
         if item.get(key) is not None and not isinstance(item[key], str):
             return f'"{key}" is a {type(item[key]).__name__}, not a string'
+    for key in ("text", *OPTIONAL_FIELDS):
+        if isinstance(item.get(key), str) and SURROGATE.search(item[key]):
+            return f'"{key}" holds a lone surrogate escape such as \\ud800'
     return None
 
 
@@ -84,7 +92,8 @@ def _check_jsonl_head(head: bytes, shown: str) -> None:
         raise InputError(Errors.KG002.format(path=shown, kind=kind))
     codec = byte_order_mark(head) or ("utf-16" if b"\x00" in head else None)
     if codec and codec != "utf-8-sig":
-        raise InputError(Errors.KG003.format(path=shown, why=f"JSON Lines must be UTF-8, not {codec}"))
+        why = f"JSON Lines must be UTF-8, not {codec}"
+        raise InputError(Errors.KG003.format(path=shown, why=why))
 
 
 def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | int]]:

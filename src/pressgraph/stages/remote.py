@@ -76,7 +76,7 @@ def _parse(url: str, form: str, body: bytes, media_type: str) -> QueryResult:
         if form == "graph":
             fmt = ox.RdfFormat.from_media_type(media_type) or ox.RdfFormat.TURTLE
             quads = ox.parse(body, fmt, without_named_graphs=True)
-            return QueryResult.from_triples(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+            return QueryResult.from_triples(q.triple for q in quads)
         fmt = ox.QueryResultsFormat.from_media_type(media_type) or ox.QueryResultsFormat.JSON
         return QueryResult.of(ox.parse_query_results(body, fmt))
     except (SyntaxError, ValueError) as err:

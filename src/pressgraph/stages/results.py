@@ -55,8 +55,9 @@ class QueryResult:
     @classmethod
     def from_triples(cls, triples: Iterable[ox.Triple]) -> QueryResult:
         """A graph result holding these triples as sorted, distinct N-Triples lines."""
-        lines = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-        return cls("graph", "".join(f"{line}\n" for line in sorted(set(lines.splitlines()))).encode())
+        text = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        lines = sorted(set(text.splitlines()))
+        return cls("graph", "".join(f"{line}\n" for line in lines).encode("utf-8"))
 
     def solutions(self) -> ox.QuerySolutions | ox.QueryBoolean:
         """A fresh pyoxigraph iterator over the select rows (or the ask boolean)."""
@@ -80,8 +81,7 @@ class QueryResult:
 
     def triples(self) -> list[ox.Triple]:
         """The triples of a CONSTRUCT or DESCRIBE result, sorted."""
-        quads = ox.parse(self.data, ox.RdfFormat.N_TRIPLES)
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        return [quad.triple for quad in ox.parse(self.data, ox.RdfFormat.N_TRIPLES)]
 
 
 def format_result(result: QueryResult, fmt: str, prefixes: Mapping[str, str] | None = None) -> str:

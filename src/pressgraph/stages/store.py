@@ -10,7 +10,11 @@ A rebuild never leaves a half-written store in place of a good one:
 A crash in 1-2 leaves `<store>` untouched. A crash between the renames of 3 leaves no `<store>`:
 `open_store` then finishes the swap from `.tmp-new` (or puts `.tmp-old` back) and, if it may not
 rename, opens that directory as it is. The next `load_store` deletes whatever is left over.
-Queries run on the union of the named graphs, so they need no GRAPH clauses.
+Queries run on the union of the named graphs, so they need no GRAPH clauses. That union is a
+multiset: a triple restated in several article graphs (an entity's type and name) matches once
+per graph, so write SELECT DISTINCT and COUNT(DISTINCT ...). The store keeps values, not
+lexical forms: integer subtypes such as nif:beginIndex's xsd:nonNegativeInteger read back as
+xsd:integer.
 """
 
 from __future__ import annotations
@@ -126,7 +130,9 @@ def _locate(store_dir: Path) -> Path | None:
 
 def _replaceable(store_dir: Path) -> bool:
     """True for a directory `load_store` may replace: a store, or empty."""
-    return store_dir.is_dir() and ((store_dir / "CURRENT").is_file() or not any(store_dir.iterdir()))
+    if not store_dir.is_dir():
+        return False
+    return (store_dir / "CURRENT").is_file() or not any(store_dir.iterdir())
 
 
 def _build(trig_path: Path, directory: Path) -> int:

@@ -17,14 +17,17 @@ def sentence_context(text: str, begin: int, end: int) -> tuple[str, str]:
     """
     head = text[max(0, begin - CONTEXT):begin]
     breaks = list(SENTENCE_END.finditer(head))
-    if breaks:
+    if head.endswith("\n"):
+        head = ""  # the span starts a line
+    elif breaks:
         head = head[breaks[-1].end():]
     elif begin > CONTEXT:
         head = ELLIPSIS + head.split(" ", 1)[-1]
     tail = text[end:end + CONTEXT]
     stop = SENTENCE_END.search(tail)
-    if SENTENCE_END.search(text[begin:end] + " ", max(end - begin - 3, 0)):
-        tail = ""  # the span itself ends its sentence
+    if text[end:end + 1] == "\n" or SENTENCE_END.search(text[begin:end] + " ",
+                                                        max(end - begin - 3, 0)):
+        tail = ""  # the span ends its line or its sentence
     elif stop:
         tail = tail[:stop.start() + 1]
     elif end + CONTEXT < len(text):

@@ -41,10 +41,11 @@
     physicsButton.textContent = "Physics: " + (on ? "on" : "off");
     physicsButton.setAttribute("aria-pressed", on ? "true" : "false");
   }
-  network.once("stabilizationIterationsDone", function () {
+  function stabilized() {
     setPhysics(false);
     document.body.setAttribute("data-stabilized", "true");
-  });
+  }
+  if (PG_NODES.length) { network.once("stabilizationIterationsDone", stabilized); } else { stabilized(); }
   physicsButton.addEventListener("click", function () { setPhysics(!physicsOn); });
 
   function passesFilters(node) {
