@@ -42,6 +42,8 @@ class Errors(metaclass=ErrorsWithCodes):
     KG019 = ("{path}: the store could not be built ({why}). Free disk space, check permissions, "
              "and rerun `pressgraph build`.")
     KG020 = "{url}: the endpoint answered {why}. Check the query and the endpoint's URL."
+    KG021 = ("{path}: not a valid SHACL shapes graph ({why}). Fix the shape it names "
+             "(see the SHACL spec: {link}).")
 
 
 class PressgraphError(Exception):

@@ -110,7 +110,8 @@ def _entity_in(tokens, resolve) -> tuple[str, str] | None:
             return span.text, span.label_
     inside = {t.i for t in tokens}
     head = next((t for t in tokens if t.head.i not in inside or t.head is t), None)
-    if head is not None and head.pos_ == "PROPN" and head.text[:1].isupper() and len(head.text) > 1:
+    if (head is not None and head.pos_ == "PROPN" and head.text[:1].isupper()
+            and len(head.text) > 1 and not any(c.dep_ == "compound" for c in head.children)):
         return head.text, "ORG"
     return None
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyshacl
+from pyshacl.errors import ReportableRuntimeError
 from rdflib import Dataset, Graph, URIRef
 from rdflib.exceptions import ParserError
 from rdflib.namespace import SH
@@ -21,6 +22,7 @@ SHAPES_FILE = "ontology/shapes/pressgraph-shapes.ttl"
 RDF_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}
 _SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _GROUP = re.compile(r"(S\d+)-([A-Za-z]+?)Shape\b")
+_SHOWN = 80  # characters of a value shown in a report line
 
 
 @dataclass(frozen=True)
@@ -79,27 +81,32 @@ def parse_rdf(path: Path) -> Dataset:
     return dataset
 
 
-def load_shapes(shapes_path: Path | None = None) -> Graph:
-    """The shapes graph: `shapes_path`, or the project's ontology/shapes/pressgraph-shapes.ttl."""
-    path = shapes_path or project_file(SHAPES_FILE)
-    return union_graph(parse_rdf(path))
-
-
 def validate(data: Dataset | Graph, shapes_path: Path | None = None) -> ValidationReport:
     """Validate the union of all graphs in `data` (vocabulary graph included) with pySHACL.
 
     Args:
         data: the dataset (or a single graph) to check; it is not modified.
-        shapes_path: a SHACL shapes file; the project's shapes by default.
+        shapes_path: a SHACL shapes file; the project's ontology/shapes/pressgraph-shapes.ttl
+            by default.
 
     Returns:
         The report: `conforms` is False only if some result has severity sh:Violation.
+
+    Raises:
+        PressgraphError: KG006/KG014 if the shapes file cannot be read or parsed, KG021 if
+            pySHACL cannot load a shape from it.
     """
-    shapes = load_shapes(shapes_path)
-    _, results, _ = pyshacl.validate(
-        union_graph(data), shacl_graph=shapes, inference="none", inplace=False,
-        allow_warnings=True, allow_infos=True,
-    )
+    path = shapes_path or project_file(SHAPES_FILE)
+    shapes = union_graph(parse_rdf(path))
+    try:
+        _, results, _ = pyshacl.validate(
+            union_graph(data), shacl_graph=shapes, inference="none", inplace=False,
+            allow_warnings=True, allow_infos=True,
+        )
+    except ReportableRuntimeError as err:
+        why = " ".join(str(getattr(err, "message", err)).split())[:200]
+        link = getattr(err, "link", None) or "https://www.w3.org/TR/shacl/"
+        raise PressgraphError(Errors.KG021.format(path=path, why=why, link=link), link) from None
     for prefix, namespace in PREFIXES.items():
         results.bind(prefix, namespace, override=False)
     found = {_violation(results, shapes, r) for r in results.objects(None, SH.result)}  # no sh:detail
@@ -126,9 +133,8 @@ def format_report(report: ValidationReport) -> str:
     return "\n".join(lines)
 
 
-def _sort_key(violation: Violation) -> tuple[str, ...]:
+def _sort_key(v: Violation) -> tuple[str, ...]:
     """Group by shape, then by focus node, so that one node's problems sit together."""
-    v = violation
     return (_group(v.shape_id), v.focus, v.shape_id, v.message, v.value or "")
 
 
@@ -138,8 +144,9 @@ def _line(violation: Violation) -> str:
     if violation.severity != "Violation":
         label += f" ({violation.severity.lower()})"
     line = f"{label}: {violation.focus} {violation.message}"
-    if violation.value is not None and violation.value not in violation.message:
-        line += f" [value {violation.value}]"
+    value = violation.value
+    if value is not None and value not in violation.message:
+        line += f" [value {value if len(value) <= _SHOWN else value[:_SHOWN] + '...'}]"
     return line
 
 
