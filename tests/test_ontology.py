@@ -43,7 +43,16 @@ def test_local_terms_have_label_and_comment(vocab: Graph, term: str) -> None:
 
 def test_only_the_documented_local_terms(vocab: Graph) -> None:
     local = {s for s in vocab.subjects() if str(s).startswith(str(PG))}
-    assert local == {PG.confidence, PG.origin, PG.quantity, PG.cue}
+    assert local == {PG.confidence, PG.origin, PG.quantity, PG.cue, PG.model, PG.articleCount,
+                     PG.sourceDateEpoch}
+
+
+def test_every_local_term_the_sample_graph_uses_is_defined(vocab: Graph) -> None:
+    from pathlib import Path
+
+    trig = (Path(__file__).resolve().parents[1] / "graphs" / "sample.trig").read_text("utf-8")
+    used = {PG[name] for name in __import__("re").findall(r"\bpg:(\w+)", trig)}
+    assert used and used <= set(vocab.subjects())
 
 
 @pytest.mark.parametrize("kind", CLAIM_KINDS)
