@@ -266,3 +266,37 @@ def test_a_build_sized_graph_validates_in_seconds() -> None:
     elapsed = time.perf_counter() - started
     assert report == ValidationReport(conforms=True, violations=())
     assert elapsed < 5.0, f"validation of ~5k triples took {elapsed:.1f} s"
+
+
+def test_long_values_are_shortened_in_the_report(dataset: Dataset) -> None:
+    text = str(_article(dataset).value(DOC, NIF.isString))
+    _article(dataset).set((DOC, NIF.isString, Literal(text + " " + "padding " * 20, lang="en")))
+    report = validate(dataset)
+    (violation,) = report.violations
+    assert violation.value is not None and len(violation.value) > 100
+    line = format_report(report).splitlines()[0]
+    assert line.startswith(f"S01 Article: {DOC.n3()} must have exactly one nif:isString")
+    assert line.endswith('...]') and f'[value "{text[:20]}' in line and len(line) < 250
+
+
+def test_a_shapes_file_pyshacl_cannot_load_is_a_one_line_error(
+    dataset: Dataset, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text("""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <https://example.org/shapes#S98-BadShape> a sh:NodeShape ;
+            sh:targetClass <https://schema.org/Article> ;
+            sh:property [ sh:path <https://schema.org/headline> ; sh:minCount "many" ] .
+    """)
+    with pytest.raises(PressgraphError) as caught:
+        validate(dataset, shapes)
+    assert str(caught.value).startswith(f"[KG021] {shapes}: not a valid SHACL shapes graph (")
+    assert "\n" not in str(caught.value)
+    assert caught.value.link == "https://www.w3.org/TR/shacl/#MinCountConstraintComponent"
+    assert capfd.readouterr().err == ""
+
+
+def test_a_missing_shapes_file_is_a_one_line_error(dataset: Dataset, tmp_path: Path) -> None:
+    with pytest.raises(PressgraphError, match=r"^\[KG006\] "):
+        validate(dataset, tmp_path / "nowhere.ttl")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,10 +102,11 @@ def validate(data: Dataset | Graph, shapes_path: Path | None = None) -> Validati
     path = shapes_path or project_file(SHAPES_FILE)
     shapes = union_graph(parse_rdf(path))
     try:
-        _, results, _ = pyshacl.validate(
-            union_graph(data), shacl_graph=shapes, inference="none", inplace=False,
-            allow_warnings=True, allow_infos=True,
-        )
+        with _quiet_pyshacl():
+            _, results, _ = pyshacl.validate(
+                union_graph(data), shacl_graph=shapes, inference="none", inplace=False,
+                allow_warnings=True, allow_infos=True,
+            )
     except ReportableRuntimeError as err:
         why = " ".join(str(getattr(err, "message", err)).split())[:200]
         link = getattr(err, "link", None) or "https://www.w3.org/TR/shacl/"
@@ -131,6 +135,22 @@ def format_report(report: ValidationReport) -> str:
     verdict = "conforms" if report.conforms else "does not conform"
     lines.append(f"{verdict}: {errors} violation(s), {warned} warning(s)")
     return "\n".join(lines)
+
+
+@contextmanager
+def _quiet_pyshacl() -> Iterator[None]:
+    """Keep pySHACL's error log off stderr while it runs: its errors become one KG021 line."""
+    logger = logging.getLogger("pyshacl-validate")
+    logger.addFilter(_below_error)
+    try:
+        yield
+    finally:
+        logger.removeFilter(_below_error)
+
+
+def _below_error(record: logging.LogRecord) -> bool:
+    """A logging filter that lets only records below ERROR through."""
+    return record.levelno < logging.ERROR
 
 
 def _sort_key(v: Violation) -> tuple[str, ...]:
