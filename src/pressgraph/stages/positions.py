@@ -15,6 +15,10 @@ SERVES = re.compile(
     r"\b(?:serves|served|serving|sits|sat|sitting)\s+on\s+the\s+(.{2,60}?)(?:'s|’s)?\s+"
     r"(board of directors|board|selection committee|committee|council|advisory board)\b")
 SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z“\"])")
+FUNCTION_WORDS = {"the", "a", "an", "under", "since", "after", "before", "when", "while", "as",
+                  "in", "at", "on", "for", "but", "and", "with", "from", "by", "then", "now",
+                  "last", "next", "former", "new", "its", "their", "his", "her", "our", "says",
+                  "said", "says", "also", "meanwhile", "however", "both"}
 CONFIDENCE = {"rule:byline": 0.9, "rule:signature": 0.85, "rule:appositive": 0.8,
               "rule:copula": 0.75, "rule:title-before-name": 0.75, "rule:serves-on": 0.6}
 
@@ -95,7 +99,8 @@ def _org_before(text: str) -> str | None:
     taken = []
     for word in reversed(words):
         bare = re.sub(r"(?:'s|’s)$", "", word)
-        if not bare[:1].isupper() or bare in {"The", "A", "An"} or not re.match(r"^[\w&.-]+$", bare):
+        if (not bare[:1].isupper() or bare.casefold() in FUNCTION_WORDS
+                or not re.match(r"^[\w&.-]+$", bare)):
             break
         taken.insert(0, bare)
         if bare != word and len(taken) > 1:
