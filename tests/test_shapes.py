@@ -82,7 +82,8 @@ def test_every_shape_has_a_valid_and_an_invalid_example(shapes: Graph) -> None:
 
 def test_shapes_have_stable_ids_and_messages(shapes: Graph) -> None:
     for shape in _top_shapes(shapes):
-        assert re.fullmatch(re.escape(SHAPES_NS) + r"S\d\d-[A-Za-z]+Shape(-[A-Za-z]+)?", str(shape)), shape
+        pattern = re.escape(SHAPES_NS) + r"S\d\d-[A-Za-z]+Shape(-[A-Za-z]+)?"
+        assert re.fullmatch(pattern, str(shape)), shape
         group = str(shape).split("Shape")[0]
         parts = [*shapes.objects(shape, SH.property), *shapes.objects(shape, SH.sparql)]
         assert parts, f"{shape} checks nothing"
@@ -108,7 +109,8 @@ def test_sparql_substr_counts_code_points_like_python_in_rdflib() -> None:
             bindings = {"t": Literal(TEXT), "b": Literal(begin), "e": Literal(end)}
             row = next(iter(graph.query(query, initBindings=bindings)))
             assert str(row[0]) == TEXT[begin:end], (begin, end)
-    length = next(iter(graph.query("SELECT (STRLEN(?t) AS ?n) {}", initBindings={"t": Literal(TEXT)})))
+    strlen = "SELECT (STRLEN(?t) AS ?n) {}"
+    length = next(iter(graph.query(strlen, initBindings={"t": Literal(TEXT)})))
     assert int(length[0]) == len(TEXT)
 
 

@@ -147,7 +147,8 @@ def test_format_report_groups_by_shape_one_line_each(dataset: Dataset) -> None:
     article.remove((DOC, DCTERMS.source, None))
     assert format_report(validate(dataset)).splitlines() == [
         f"S01 Article: {DOC.n3()} must have exactly one dcterms:source, the input path (a literal)",
-        f"S05 Membership: {MEMBERSHIP.n3()} has no evidence span (prov:wasDerivedFrom a nif:String)",
+        f"S05 Membership: {MEMBERSHIP.n3()} has no evidence span"
+        " (prov:wasDerivedFrom a nif:String)",
         f"S06 Claim (warning): {CLAIM.n3()} has no schema:author (the claimant)",
         "does not conform: 2 violation(s), 1 warning(s)",
     ]
@@ -168,7 +169,9 @@ def test_format_report_of_a_conforming_graph() -> None:
 
 
 @pytest.mark.parametrize("fmt,suffix", [("trig", ".trig"), ("nquads", ".nq")])
-def test_validate_files_reads_datasets(dataset: Dataset, tmp_path: Path, fmt: str, suffix: str) -> None:
+def test_validate_files_reads_datasets(
+    dataset: Dataset, tmp_path: Path, fmt: str, suffix: str
+) -> None:
     _article(dataset).remove((MEMBERSHIP, PROV.wasDerivedFrom, None))
     path = tmp_path / f"data{suffix}"
     path.write_text(_serialize(dataset, fmt), encoding="utf-8")
@@ -190,7 +193,9 @@ def test_validate_files_merges_triple_files(dataset: Dataset, tmp_path: Path) ->
     ("latin1.ttl", "<http://a> <http://b> \"caf\xe9\" .", "KG014"),
     ("data.rdf", "<rdf:RDF/>", "KG014"),
 ])
-def test_an_unparsable_file_is_a_one_line_error(tmp_path: Path, name: str, text: str, code: str) -> None:
+def test_an_unparsable_file_is_a_one_line_error(
+    tmp_path: Path, name: str, text: str, code: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(text.encode("latin-1"))
     with pytest.raises(PressgraphError) as caught:
@@ -212,7 +217,8 @@ def test_custom_shapes_with_blank_property_shapes(dataset: Dataset, tmp_path: Pa
         @prefix schema: <https://schema.org/> .
         <https://example.org/shapes#S99-HeadlineShape> a sh:NodeShape ;
             sh:targetClass schema:Article ;
-            sh:property [ sh:path schema:headline ; sh:minCount 1 ; sh:message "needs a headline" ] .
+            sh:property [ sh:path schema:headline ; sh:minCount 1 ;
+                          sh:message "needs a headline" ] .
     """)
     (violation,) = validate(dataset, shapes).violations
     assert (violation.shape_id, violation.message) == ("S99-HeadlineShape", "needs a headline")
@@ -227,7 +233,8 @@ def _synthetic(articles: int, per_article: int = 40) -> Dataset:
     for name in ("ontology/pressgraph.ttl", "ontology/roles.ttl"):
         vocabulary.parse(Path(__file__).parents[1] / name)
     for a in range(articles):
-        doc, sentences = iris.doc(f"a{a}"), [f"P{a}x{i} is CMO of O{a}x{i}. " for i in range(per_article)]
+        doc = iris.doc(f"a{a}")
+        sentences = [f"P{a}x{i} is CMO of O{a}x{i}. " for i in range(per_article)]
         text, graph, begin = "😀 " + "".join(sentences), dataset.graph(iris.doc(f"a{a}")), 2
         graph.add((doc, RDF.type, SCHEMA.Article))
         graph.add((doc, RDF.type, NIF.Context))

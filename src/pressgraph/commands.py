@@ -10,6 +10,7 @@ from rdflib import Dataset, Graph
 
 from pressgraph.config import load_config
 from pressgraph.pipeline import build
+from pressgraph.stages.checks import run_checks
 from pressgraph.stages.catalogue import list_queries, resolve_query
 from pressgraph.stages.store import DEFAULT_STORE, format_result, load_store, run_query
 from pressgraph.stages.validate import format_report, validate, validate_files
@@ -29,6 +30,7 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
     dataset = Dataset(default_union=True)
     dataset.parse(result.trig, format="trig")
     report = validate(dataset)
+    problems = run_checks(dataset)
     html = write_view(dataset, out / f"{config.name}.html", f"pressgraph: {config.name}")
     load_store(result.trig, store or out / "store")
     print(f"built {result.articles} article(s), {result.quads} quads: {result.trig}, {html}")
@@ -37,8 +39,9 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
         print(f"near-duplicates: {pairs}")
     if result.skipped:
         print(f"skipped {len(result.skipped)} input(s) (files or JSONL lines); see the warnings above")
-    if not report.conforms:
+    if not report.conforms or problems:
         print(format_report(report))
+        print("\n".join(problems))
         return 1
     return 0
 

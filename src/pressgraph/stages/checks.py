@@ -1,4 +1,4 @@
-"""Quality checks in the ODK style: every row a `ontology/checks/*-violation.rq` query returns is a problem."""
+"""Quality checks in the ODK style: any row an `ontology/checks/*-violation.rq` query returns."""
 
 from __future__ import annotations
 

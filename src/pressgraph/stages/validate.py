@@ -113,7 +113,8 @@ def validate(data: Dataset | Graph, shapes_path: Path | None = None) -> Validati
         raise PressgraphError(Errors.KG021.format(path=path, why=why, link=link), link) from None
     for prefix, namespace in PREFIXES.items():
         results.bind(prefix, namespace, override=False)
-    found = {_violation(results, shapes, r) for r in results.objects(None, SH.result)}  # no sh:detail
+    top = results.objects(None, SH.result)  # not the nested sh:detail results
+    found = {_violation(results, shapes, r) for r in top}
     violations = tuple(sorted(found, key=_sort_key))
     conforms = not any(v.severity == "Violation" for v in violations)
     return ValidationReport(conforms=conforms, violations=violations)
