@@ -54,7 +54,8 @@ def test_comments_related_posts_and_embed_errors_are_dropped(rules):
 
 
 def test_bullets_and_no_break_spaces_are_normalized(rules):
-    text = "By Jo\u00a0\u00a0Writer, analyst, Example Bank\n\n  • First point is here and long enough.\n"
+    text = ("By Jo\u00a0\u00a0Writer, analyst, Example Bank\n\n"
+            "  • First point is here and long enough.\n")
     article = _clean(text, rules)
     assert "By Jo Writer, analyst" in article.text
     assert "•" not in article.text

@@ -34,9 +34,10 @@ def build_cli(
     from pressgraph.commands import run_build
 
     try:
-        code = run_build(inputs or [], out, config_path, store, progress=not quiet)
+        code, summary = run_build(inputs or [], out, config_path, store, progress=not quiet)
     except PressgraphError as err:
         fail(err)
+    typer.echo(summary)
     raise typer.Exit(code)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import typer
@@ -10,19 +9,25 @@ from rdflib import Dataset, Graph
 
 from pressgraph.config import load_config
 from pressgraph.pipeline import build
-from pressgraph.stages.checks import run_checks
 from pressgraph.stages.catalogue import list_queries, resolve_query
+from pressgraph.stages.checks import run_checks
 from pressgraph.stages.store import DEFAULT_STORE, format_result, load_store, run_query
 from pressgraph.stages.validate import format_report, validate, validate_files
-from pressgraph.stages.visualise import (graph_to_network, query_to_network, write_network,
-                                         write_view)
-
-log = logging.getLogger("pressgraph")
+from pressgraph.stages.visualise import (
+    graph_to_network,
+    query_to_network,
+    write_network,
+    write_view,
+)
 
 
 def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
-              store: Path | None, progress: bool = True) -> int:
-    """Build, validate, load the store and draw the view; return the exit code."""
+              store: Path | None, progress: bool = True) -> tuple[int, str]:
+    """Build, validate, load the store and draw the view.
+
+    Returns:
+        The exit code and the summary to print.
+    """
     config = load_config(config_path)
     paths = inputs or [config.path(p) for p in config.inputs]
     out = out or Path(config.out)
@@ -33,17 +38,16 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
     problems = run_checks(dataset)
     html = write_view(dataset, out / f"{config.name}.html", f"pressgraph: {config.name}")
     load_store(result.trig, store or out / "store")
-    print(f"built {result.articles} article(s), {result.quads} quads: {result.trig}, {html}")
+    lines = [f"built {result.articles} article(s), {result.quads} quads: {result.trig}, {html}"]
     if result.duplicates:
         pairs = ", ".join(f"{a} ~ {b} ({s})" for a, b, s in result.duplicates)
-        print(f"near-duplicates: {pairs}")
+        lines.append(f"near-duplicates: {pairs}")
     if result.skipped:
-        print(f"skipped {len(result.skipped)} input(s) (files or JSONL lines); see the warnings above")
+        lines.append(f"skipped {len(result.skipped)} input(s) (files or JSONL lines); "
+                     "see the warnings above")
     if not report.conforms or problems:
-        print(format_report(report))
-        print("\n".join(problems))
-        return 1
-    return 0
+        return 1, "\n".join([*lines, format_report(report), *problems])
+    return 0, "\n".join(lines)
 
 
 def _warn(message: str) -> None:

@@ -6,7 +6,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from pressgraph.records import ArticleFacts, CleanArticle, Claim, Mention, Position, Span as Ev
+from pressgraph.records import ArticleFacts, Claim, CleanArticle, Mention, Position
+from pressgraph.records import Span as Ev
 from pressgraph.stages import claims as claim_rules
 from pressgraph.stages import metadata, positions
 from pressgraph.stages.lexicon import Lexicon

@@ -33,7 +33,7 @@ class NameBook:
             self.orgs.setdefault(name.casefold(), name)
 
     def alias(self, short: str, full: str) -> None:
-        """An acronym or short form defined in the text ('British Airways (BA)')."""
+        """An acronym or short form defined in the text ('Northwind Air (NA)')."""
         self.orgs[bare(short).casefold()] = bare(full)
 
     def person(self, name: str) -> str | None:

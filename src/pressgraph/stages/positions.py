@@ -18,7 +18,7 @@ SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z“\"])")
 FUNCTION_WORDS = {"the", "a", "an", "under", "since", "after", "before", "when", "while", "as",
                   "in", "at", "on", "for", "but", "and", "with", "from", "by", "then", "now",
                   "last", "next", "former", "new", "its", "their", "his", "her", "our", "says",
-                  "said", "says", "also", "meanwhile", "however", "both"}
+                  "said", "also", "meanwhile", "however", "both"}
 CONFIDENCE = {"rule:byline": 0.9, "rule:signature": 0.85, "rule:appositive": 0.8,
               "rule:copula": 0.75, "rule:title-before-name": 0.75, "rule:serves-on": 0.6}
 
@@ -40,7 +40,7 @@ def positions_after(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
 
 
 def positions_before(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
-    """'Gartner vice president David Willis', 'Nationwide EVP and CMO Matt Jauchius'."""
+    """'Fabrikam vice president Ann Example', 'Acme EVP and CMO Paul Brennan'."""
     index = person.start
     while index > 0 and _titleish(doc[index - 1], lexicon):
         index -= 1
@@ -94,7 +94,7 @@ def _titleish(token, lexicon: Lexicon) -> bool:
 
 
 def _org_before(text: str) -> str | None:
-    """The organization that ends right before a title ('Gartner', "IBM's")."""
+    """The organization that ends right before a title ('Fabrikam', "Contoso's")."""
     words = text.strip().split()
     taken = []
     for word in reversed(words):

@@ -1,4 +1,4 @@
-"""Parse the text after a name ("EVP and CMO, Nationwide") into titles, role codes and an org."""
+"""Parse the text after a name ("EVP and CMO, Acme Insurance") into titles, codes and an org."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def split_commas(text: str) -> list[str]:
 
 
 def org_prefix(text: str) -> str | None:
-    """The leading run of capitalized words ('IKEA US', 'University of Illinois')."""
+    """The leading run of capitalized words ('Widget Stores UK', 'University of Somewhere')."""
     words = ARTICLE.sub("", text.strip()).split()
     taken: list[str] = []
     for word in words:
@@ -59,7 +59,7 @@ def org_prefix(text: str) -> str | None:
 
 
 def is_org_part(part: str) -> bool:
-    """A comma part that names an organization or a division ('Nordstrom Direct')."""
+    """A comma part that names an organization or a division ('Widget Direct')."""
     text = re.sub(r"^(?:in|of|at)\s+the\s+|^the\s+", "", part.strip())
     words = [w for w in text.split() if w.lower() not in STOP]
     if not words or len(words) > 8 or not text[:1].isupper() and not text.startswith("@"):
@@ -125,7 +125,7 @@ def parse_after_name(text: str, lexicon: Lexicon, context: str = "") -> ParsedTi
 
 
 def _split_inner_org(part: str) -> tuple[str, str | None]:
-    """'professor of psychology at the University of Illinois' -> title, organization."""
+    """'professor of finance at the University of Somewhere' -> title, organization."""
     for joiner in (" at ", " of ", " for ", " with "):
         index = part.rfind(joiner)
         while index > 0:
