@@ -24,6 +24,7 @@ class Config:
     patterns: str = "build/patterns"
     batch_size: int = 16
     duplicate_threshold: float = 0.5
+    merges: str = "build/merges.tsv"
     max_nodes: int = 2000
 
     def path(self, relative: str) -> Path:
@@ -58,5 +59,6 @@ def load_config(path: Path | None = None) -> Config:
         patterns=extract.get("patterns", "build/patterns"),
         batch_size=int(extract.get("batch_size", 16)),
         duplicate_threshold=float(dup.get("threshold", 0.5)),
+        merges=data.get("resolve", {}).get("merges", "build/merges.tsv"),
         max_nodes=int(view.get("max_nodes", 2000)),
     )

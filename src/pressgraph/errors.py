@@ -44,6 +44,8 @@ class Errors(metaclass=ErrorsWithCodes):
     KG020 = "{url}: the endpoint answered {why}. Check the query and the endpoint's URL."
     KG021 = ("{path}: not a valid SHACL shapes graph ({why}). Fix the shape it names "
              "(see the SHACL spec: {link}).")
+    KG030 = ("{path}, line {line}: not a merge rule ({why}). Write 'same' or 'different', "
+             "PERSON or ORG, then two names, separated by tabs.")
 
 
 class PressgraphError(Exception):

@@ -20,6 +20,7 @@ from pressgraph.stages.clean import clean, load_rules
 from pressgraph.stages.duplicates import alternates, find_duplicates
 from pressgraph.stages.extract import extract
 from pressgraph.stages.lexicon import load_lexicon
+from pressgraph.stages.merges import load_merges
 from pressgraph.stages.read import iter_inputs
 from pressgraph.stages.resolve import Resolver
 from pressgraph.stages.to_rdf import article_quads
@@ -84,6 +85,7 @@ def build(inputs: list[Path], out: Path, config: Config, progress: bool = True,
         PressgraphError: KG008 when no input could be read; KG013 when an output can't be written.
     """
     result = BuildResult(warn=warn or (lambda message: log.warning("%s", message)))
+    rules = load_merges(config.path(config.merges))
     articles = list(read_and_clean(inputs, config, result))
     if not articles:
         raise PressgraphError(Errors.KG008.format(count=len(result.skipped)))
@@ -92,7 +94,7 @@ def build(inputs: list[Path], out: Path, config: Config, progress: bool = True,
     copies = alternates(result.duplicates)
     facts = [replace(f, alternates=copies.get(f.raw.stem, ()))
              for f in extract_all(articles, config, progress)]
-    resolver = Resolver()
+    resolver = Resolver(rules)
     for item in facts:
         resolver.add(item)
     iris = Iris(config.base_iri)

@@ -4,7 +4,8 @@
 - leading job titles come off person names ("CMO Matt" -> "Matt"), and an entity made only of
   title words (role acronyms such as CMO or EVP tagged ORG, "Global Head" tagged PERSON) goes;
 - a leading dash or "the" comes off; a possessive "'s" stays outside;
-- a place-like entity (GPE) that is no known place is taken for an organization.
+- a place-like entity (GPE) that is no known place is taken for an organization;
+- the organization rules of `org_rules` (lists after a kind, reporting acronyms, events).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pressgraph.components import org_rules
 from pressgraph.stages.lexicon import Lexicon, load_lexicon
 
 KEPT = {"PERSON", "ORG", "GPE"}
@@ -40,7 +42,11 @@ class EntityFixer:
                 span = self._fix(piece)
                 if span is not None:
                     fixed.append(span)
-        doc.ents = _merge_adjacent_people(doc, fixed)
+        ents = [e for e in _merge_adjacent_people(doc, fixed)
+                if not (e.label_ == "ORG" and org_rules.is_non_org(e, self.lexicon))]
+        acronyms = [a for a in org_rules.reporting_acronyms(doc, self.lexicon)
+                    if not any(e.start < a.end and a.start < e.end for e in ents)]
+        doc.ents = org_rules.overlay(ents, org_rules.listed_orgs(doc, self.lexicon) + acronyms)
         return doc
 
     def _fix(self, ent: Span) -> Span | None:

@@ -19,6 +19,8 @@ COMPANY_NOUNS = {"company", "firm", "group", "airline", "retailer", "bank", "ins
                  "carrier", "business", "maker", "manufacturer", "chain", "operator"}
 PRONOUNS_PERSON = {"he", "she"}
 PRONOUNS_ORG = {"it"}
+FIRST_PERSON = {"i", "we"}
+CONTINUATIONS = {"and", "also", "moreover", "furthermore", "additionally"}
 
 
 @dataclass(frozen=True)
@@ -52,13 +54,41 @@ def cue_claim(sentence: Span, lexicon: Lexicon, resolve) -> Found | None:
     return None
 
 
+def continued_claim(sentence: Span, previous: tuple[Found, int] | None) -> Found | None:
+    """'And ...' right after a reported statement goes on with the same claimant.
+
+    Args:
+        sentence: the sentence to attribute.
+        previous: the claim of the sentence before and where that sentence ended, or None.
+    """
+    if previous is None or previous[0].claimant is None or len(sentence) < 5:
+        return None
+    claim, ended = previous
+    opening = sentence[0]
+    gap = sentence.doc.text[ended:sentence.start_char]
+    if opening.lower_ not in CONTINUATIONS or len(gap) > 2 or _opens_paragraph(sentence):
+        return None
+    begin = sentence[1].idx if sentence[1].is_punct is False else sentence[2].idx
+    kind = "Assertion" if claim.kind == "Quote" else claim.kind
+    found = Found(begin, sentence.end_char, kind, claim.claimant, claim.label, claim.cue,
+                  "rule:continuation", 0.55)
+    return _with_future(found, sentence.text)
+
+
+def _opens_paragraph(sentence: Span) -> bool:
+    """Whether a line break comes right before the sentence."""
+    before = sentence.doc.text[:sentence.start_char].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
 def plain_claim(sentence: Span, resolve, author: tuple[str, str] | None) -> Found | None:
     """A statistic, or an assertion about a named subject, asserted by the article's author."""
     has_number = any(e.label_ in ("PERCENT", "MONEY") or _counted(e) for e in sentence.ents)
     root = sentence.root
     subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
     named = subject is not None and (subject.ent_type_ in ("ORG", "PERSON") or (
-        subject.lower_ in COMPANY_NOUNS and any(c.lower_ == "the" for c in subject.children)))
+        subject.lower_ in COMPANY_NOUNS and any(c.lower_ == "the" for c in subject.children))
+        or (author is not None and _first_person_opening(sentence, subject)))
     if not (has_number or named) or sentence.text.rstrip().endswith("?"):
         return None
     if len(sentence) < 6:
@@ -69,6 +99,12 @@ def plain_claim(sentence: Span, resolve, author: tuple[str, str] | None) -> Foun
     found = Found(sentence.start_char, sentence.end_char, kind, who[0], who[1], None, origin,
                   0.5 if author else 0.4)
     return _with_future(found, sentence.text)
+
+
+def _first_person_opening(sentence: Span, subject: Token) -> bool:
+    """The author speaking: 'I' or 'we' is the subject, and the sentence is not negated."""
+    return (subject.lower_ in FIRST_PERSON
+            and not any(c.dep_ == "neg" for c in sentence.root.children))
 
 
 def _found(sentence: Span, verb: Token | None, kind: str, who, cue: str, origin: str) -> Found:

@@ -12,6 +12,7 @@ from pressgraph.stages import claims as claim_rules
 from pressgraph.stages import metadata, positions
 from pressgraph.stages.lexicon import Lexicon
 from pressgraph.stages.names import NameBook
+from pressgraph.stages.people import credible_people
 from pressgraph.stages.quotes import find_quotes
 
 CLAUSE = re.compile(r";\s+")
@@ -42,6 +43,9 @@ def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
         book.add_org(org.text)
     author = (book.person(authors[0]), "PERSON") if authors else None
     found = _claims(article, doc, people, kept_orgs, lexicon, author)
+    evidence = {book.person(name) for name in [*authors, *(row[0] for row in rows)]}
+    evidence |= {book.person(f.claimant) for f in found if f.label == "PERSON" and f.claimant}
+    people = credible_people(people, book, evidence)
     return ArticleFacts(
         raw=article.raw,
         title=metadata.find_title(article),
@@ -51,7 +55,7 @@ def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
         mentions=_mentions(article, people, kept_orgs, rows, book),
         positions=tuple(_position(article, row, book) for row in rows),
         claims=tuple(_claim(article, doc, f, book) for f in found),
-        aliases=tuple(sorted((k, v) for k, v in book.orgs.items() if k != v.casefold())),
+        aliases=book.org_aliases(),
     )
 
 
@@ -110,10 +114,13 @@ def _claims(article, doc, people, orgs, lexicon, author) -> list[claim_rules.Fou
                                        None, f"rule:quote-{q.how}",
                                        0.85 if q.speaker else 0.5))
     resolver = _resolver(people, orgs, author)
+    previous = None
     for sentence in doc.sents:
         if article.region_of(sentence.start_char) != "body" or _quoted(sentence, quotes):
             continue
-        claim = claim_rules.cue_claim(sentence, lexicon, resolver)
+        claim = (claim_rules.cue_claim(sentence, lexicon, resolver)
+                 or claim_rules.continued_claim(sentence, previous))
+        previous = (claim, sentence.end_char) if claim else None
         if claim:
             found.append(claim)
             continue

@@ -18,13 +18,16 @@ def _rows(path: Path) -> list[list[str]]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Titles with their role codes, title words, cue verbs and known places."""
+    """Titles with their role codes, title words, cue verbs, known places, organization kinds
+    ('retailers such as ...') and last words that are no organization's ('... Summit')."""
 
     titles: dict[str, str]
     title_words: frozenset[str]
     cue_verbs: dict[str, str]
     places: frozenset[str]
     title_re: re.Pattern[str]
+    org_nouns: frozenset[str] = frozenset()
+    non_org_heads: frozenset[str] = frozenset()
 
     def is_title_word(self, word: str) -> bool:
         """A word that can stand inside a title: a head ('director') or a modifier."""
@@ -36,14 +39,20 @@ class Lexicon:
 
 
 def load_lexicon(folder: Path) -> Lexicon:
-    """Read titles.tsv, title_words.txt, reporting_verbs.tsv and places.txt from `folder`."""
+    """Read the lexicon files of `folder` (build/patterns)."""
     titles = {row[0].strip(): (row[1].strip() if len(row) > 1 else "") for row in
               _rows(folder / "titles.tsv")}
     words = {row[0].strip().casefold() for row in _rows(folder / "title_words.txt")}
     words |= {w.casefold() for title in titles for w in re.split(r"[\s-]+", title)}
     cues = {row[0].strip(): row[1].strip() for row in _rows(folder / "reporting_verbs.tsv")}
     places = frozenset(row[0].strip() for row in _rows(folder / "places.txt"))
-    return Lexicon(titles, frozenset(words), cues, places, _title_regex(titles))
+    return Lexicon(titles, frozenset(words), cues, places, _title_regex(titles),
+                   _words(folder / "org_nouns.txt"), _words(folder / "not_org_heads.txt"))
+
+
+def _words(path: Path) -> frozenset[str]:
+    """The casefolded first column of a word-list file."""
+    return frozenset(row[0].strip().casefold() for row in _rows(path))
 
 
 def _title_regex(titles: dict[str, str]) -> re.Pattern[str]:

@@ -20,6 +20,7 @@ class NameBook:
     def __init__(self) -> None:
         self.people: dict[str, str] = {}
         self.orgs: dict[str, str] = {}
+        self.written: dict[str, str] = {}
 
     def add_person(self, name: str, single: bool = False) -> None:
         """Record a full name (or, with `single`, a one-word name such as a byline's)."""
@@ -35,6 +36,12 @@ class NameBook:
     def alias(self, short: str, full: str) -> None:
         """An acronym or short form defined in the text ('Northwind Air (NA)')."""
         self.orgs[bare(short).casefold()] = bare(full)
+        self.written[bare(short).casefold()] = bare(short)
+
+    def org_aliases(self) -> tuple[tuple[str, str], ...]:
+        """(short form as written, full name) of every organization's other name."""
+        return tuple(sorted((self.written.get(k, k), v) for k, v in self.orgs.items()
+                            if k != v.casefold()))
 
     def person(self, name: str) -> str | None:
         """The full name a mention stands for: itself, or the one full name it shortens."""

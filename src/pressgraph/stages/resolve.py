@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from pressgraph.namespace import slug
 from pressgraph.records import ArticleFacts
+from pressgraph.stages.merges import MergeRules
+from pressgraph.stages.resolve_rules import apply_rules, joined_by_spelling, joined_by_surname
 
 LEGAL = re.compile(r"[\s,]+(?:inc|incorporated|corp|corporation|co|company|plc|ltd|limited|llc|"
                    r"lp|llp|ag|sa|nv|bv|gmbh|se|spa|oyj|ab|asa)\.?$", re.I)
@@ -45,38 +47,65 @@ def key_of(name: str, label: str) -> str:
 
 
 class Resolver:
-    """Collect every name used across the corpus, then answer name -> Entity."""
+    """Collect every name used across the corpus, then answer name -> Entity.
 
-    def __init__(self) -> None:
-        self.names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        self.alias_of: dict[tuple[str, str], str] = {}
+    Names share an entity when their normalized keys are equal, when they differ only in
+    spaces or hyphens (organizations), when one is an acronym the text defines, or when a
+    surname alone fits exactly one full name in the corpus. The merge rules win over all.
+
+    Args:
+        rules: the user's pinned and forbidden merges.
+    """
+
+    def __init__(self, rules: MergeRules | None = None) -> None:
+        self.rules = rules or MergeRules()
+        self.seen: Counter[tuple[str, str]] = Counter()
+        self.acronyms: dict[tuple[str, str], str] = {}
+        self._keys: dict[tuple[str, str], tuple[str, str]] | None = None
 
     def add(self, facts: ArticleFacts) -> None:
-        """Count the names one article uses, and the aliases it defines."""
+        """Count the names one article uses, and the acronyms it defines."""
         for name, label in _names(facts):
-            self.names[(label, key_of(name, label))][name] += 1
+            self.seen[(label, name)] += 1
         for alias, full in facts.aliases:
-            self.alias_of[("ORG", org_key(alias))] = org_key(full)
-            self.names[("ORG", org_key(full))][full] += 0
+            self.acronyms[("ORG", org_key(alias))] = org_key(full)
+            self.seen[("ORG", full)] += 0
+            self.seen[("ORG", alias)] += 0
+        self._keys = None
 
     def entity(self, name: str, label: str) -> Entity:
         """The entity a name stands for."""
-        key = key_of(name, label)
-        key = self.alias_of.get((label, key), key)
-        seen = self.names.get((label, key)) or Counter({name: 1})
-        canonical = sorted(seen.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-        aliases = tuple(sorted(n for n in seen if n != canonical))
-        return Entity(key, label, canonical, aliases)
+        keys = self._resolved()
+        key = keys.get((label, name), (self._base(name, label), ""))[0]
+        names = Counter({n: self.seen[(lab, n)] for (lab, n), (k, _) in keys.items()
+                         if lab == label and k == key}) or Counter({name: 1})
+        canonical = sorted(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        return Entity(key, label, canonical, tuple(sorted(n for n in names if n != canonical)))
 
     def report(self) -> list[str]:
-        """Lines naming each merge: which names became one entity, and why."""
-        lines = []
-        for (label, key), seen in sorted(self.names.items()):
-            if len(seen) > 1:
-                lines.append(f"{label} {key}: {' | '.join(sorted(seen))} (same normalized name)")
-        for (label, alias), key in sorted(self.alias_of.items()):
-            lines.append(f"{label} {alias} -> {key} (acronym defined in the text)")
-        return lines
+        """Lines naming each merge: which names became one entity, and on what evidence."""
+        groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for (label, name), (key, why) in sorted(self._resolved().items()):
+            groups[(label, key)].append(f"{name} [{why}]" if why else name)
+        return [f"{label} {key}: {' | '.join(names)}"
+                for (label, key), names in sorted(groups.items()) if len(names) > 1]
+
+    def _base(self, name: str, label: str) -> str:
+        key = key_of(name, label)
+        return self.acronyms.get((label, key), key)
+
+    def _resolved(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """(label, name) -> (key, why it joined that key), computed once per corpus."""
+        if self._keys is None:
+            keys = {ln: (self._base(ln[1], ln[0]), "") for ln in sorted(self.seen)}
+            for (label, name), (key, _) in keys.items():
+                if key != key_of(name, label):
+                    keys[(label, name)] = (key, "acronym defined in the text")
+            keys.update(joined_by_spelling(keys, self.seen))
+            keys.update(joined_by_surname(keys))
+            keys.update(apply_rules(keys, self.rules))
+            self._keys = keys
+        return self._keys
 
 
 def _names(facts: ArticleFacts) -> Iterable[tuple[str, str]]:

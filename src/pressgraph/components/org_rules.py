@@ -1,0 +1,89 @@
+"""Organization rules the small model lacks, applied by the entity fixer.
+
+- a list after an organization kind names organizations: "retailers such as A, B and C";
+- an acronym that is the subject of a reporting verb is an organization ("IDC found ...");
+- a phrase ending in a sector or event word is no organization ("Transportation Industry").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pressgraph.stages.lexicon import Lexicon
+
+LIST_CUES = {("such", "as"), ("like",), ("including",)}
+JOINERS = {",", "and", "or", "&"}
+NAME_GLUE = {"-", "&", "."}
+
+
+def listed_orgs(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """Organizations named in a list after a kind: 'social networks such as A and B'."""
+    found: list[Span] = []
+    for token in doc:
+        width = _cue_width(doc, token.i)
+        if not width or token.i == 0:
+            continue
+        kind = doc[token.i - 1]
+        if kind.lower_ in lexicon.org_nouns or kind.lemma_.lower() + "s" in lexicon.org_nouns:
+            found += _names_from(doc, token.i + width)
+    return found
+
+
+def _cue_width(doc: Doc, index: int) -> int:
+    """How many tokens the list cue at `index` takes (0: none)."""
+    for cue in LIST_CUES:
+        words = [t.lower_ for t in doc[index:index + len(cue)]]
+        if tuple(words) == cue:
+            return len(cue)
+    return 0
+
+
+def _names_from(doc: Doc, index: int) -> list[Span]:
+    """Capitalized names joined by commas and 'and'/'or', from `index` on."""
+    names, current = [], []
+    for token in doc[index:index + 40]:
+        if token.text[:1].isupper() or (current and token.text in NAME_GLUE) or (
+                current and token.text[:1].isdigit()):
+            current.append(token)
+            continue
+        if current:
+            names.append(_trim(doc, current[0].i, current[-1].i + 1))
+            current = []
+        if token.lower_ not in JOINERS:
+            break
+    if current:
+        names.append(_trim(doc, current[0].i, current[-1].i + 1))
+    return [n for n in names if n is not None]
+
+
+def _trim(doc: Doc, start: int, end: int) -> Span | None:
+    """The name without trailing glue ('A &' -> 'A')."""
+    while end > start and doc[end - 1].text in NAME_GLUE:
+        end -= 1
+    return Span(doc, start, end, label="ORG") if end > start else None
+
+
+def reporting_acronyms(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """An all-capital word that is the subject of a reporting verb: 'IDC compared ...'."""
+    found = []
+    for token in doc:
+        if (token.dep_ == "nsubj" and token.text.isupper() and token.is_alpha
+                and 2 <= len(token.text) <= 6 and token.head.lemma_ in lexicon.cue_verbs
+                and token.text not in lexicon.titles and token.text not in lexicon.places):
+            found.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    return found
+
+
+def is_non_org(span: Span, lexicon: Lexicon) -> bool:
+    """A capitalized phrase that ends in a sector or event word ('Global Summit')."""
+    return len(span) > 1 and span[-1].lower_ in lexicon.non_org_heads
+
+
+def overlay(ents: list[Span], extra: list[Span]) -> list[Span]:
+    """`ents` with `extra` spans added; an extra span replaces the entities it overlaps."""
+    kept = [e for e in ents if not any(e.start < x.end and x.start < e.end for x in extra)]
+    unique: list[Span] = []
+    for span in sorted(extra, key=lambda s: (s.start, -s.end)):
+        if not unique or span.start >= unique[-1].end:
+            unique.append(span)
+    return sorted(kept + unique, key=lambda s: s.start)
