@@ -16,6 +16,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn business articles into a who-said-what knowledge graph.")
 
 
+CONFIDENCE_HELP = ("Leave out claims, positions and mentions below this confidence (0-1; "
+                   "embedded store only).")
+
+
 def fail(err: PressgraphError | str, code: int = 2) -> None:
     """Print a one-line error and exit."""
     typer.echo(f"error: {err}", err=True)
@@ -47,12 +51,13 @@ def query_cli(
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
     store: str = typer.Option(None, "--store", help="Store folder or SPARQL endpoint URL."),
     list_queries: bool = typer.Option(False, "--list", help="List the query catalogue."),
+    min_confidence: float = typer.Option(None, "--min-confidence", help=CONFIDENCE_HELP),
 ) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store."""
     from pressgraph.commands import run_query_command
 
     try:
-        typer.echo(run_query_command(query, fmt, store, list_queries), nl=False)
+        typer.echo(run_query_command(query, fmt, store, list_queries, min_confidence), nl=False)
     except PressgraphError as err:
         fail(err)
 
@@ -64,12 +69,13 @@ def view_cli(
     depth: int = typer.Option(1, "--depth", min=1, help="Hops around --focus."),
     out: Path = typer.Option(Path("graphs/view.html"), "--out", help="The HTML file to write."),
     store: str = typer.Option(None, "--store", help="Store folder or SPARQL endpoint URL."),
+    min_confidence: float = typer.Option(None, "--min-confidence", help=CONFIDENCE_HELP),
 ) -> None:
     """Draw the graph, a query's result, or one entity's neighbourhood as an HTML page."""
     from pressgraph.commands import run_view
 
     try:
-        typer.echo(str(run_view(query, focus, depth, out, store)))
+        typer.echo(str(run_view(query, focus, depth, out, store, min_confidence)))
     except PressgraphError as err:
         fail(err)
 

@@ -8,10 +8,19 @@ import typer
 from rdflib import Dataset, Graph
 
 from pressgraph.config import load_config
+from pressgraph.errors import Errors, PressgraphError
 from pressgraph.pipeline import build
 from pressgraph.stages.catalogue import list_queries, resolve_query
 from pressgraph.stages.checks import run_checks
-from pressgraph.stages.store import DEFAULT_STORE, format_result, load_store, run_query
+from pressgraph.stages.confidence import confident_store
+from pressgraph.stages.remote import is_url
+from pressgraph.stages.store import (
+    DEFAULT_STORE,
+    format_result,
+    load_store,
+    open_store,
+    run_query,
+)
 from pressgraph.stages.validate import format_report, validate, validate_files
 from pressgraph.stages.visualise import (
     graph_to_network,
@@ -55,21 +64,22 @@ def _warn(message: str) -> None:
     typer.echo(f"warning: {message}", err=True)
 
 
-def run_query_command(query: str | None, fmt: str, store: str | None, list_only: bool) -> str:
+def run_query_command(query: str | None, fmt: str, store: str | None, list_only: bool,
+                      min_confidence: float | None = None) -> str:
     """The query's result formatted, or the catalogue listing."""
     if list_only or not query:
         rows = list_queries()
         width = max(len(name) for name, _ in rows)
         return "".join(f"{name:<{width}}  {description}\n" for name, description in rows)
-    result = run_query(store or DEFAULT_STORE, resolve_query(query))
+    result = run_query(_store(store, min_confidence), resolve_query(query))
     text = format_result(result, fmt)
     return text if text.endswith("\n") else text + "\n"
 
 
 def run_view(query: str | None, focus: str | None, depth: int, out: Path,
-             store: str | None) -> Path:
+             store: str | None, min_confidence: float | None = None) -> Path:
     """Write the view of the whole graph, a query's result, or a neighbourhood."""
-    store = store or str(DEFAULT_STORE)
+    store = _store(store, min_confidence)
     graph = _as_graph(run_query(store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
     if query:
         result = run_query(store, resolve_query(query))
@@ -80,6 +90,16 @@ def run_view(query: str | None, focus: str | None, depth: int, out: Path,
             network = query_to_network(iris, graph_to_network(graph))
         return write_network(network, out, "pressgraph: query")
     return write_view(graph, out, "pressgraph", focus, depth)
+
+
+def _store(store: str | None, min_confidence: float | None):
+    """The store to query: a folder or URL, or a copy holding only the confident facts."""
+    store = store or str(DEFAULT_STORE)
+    if min_confidence is None:
+        return store
+    if is_url(store) or not 0 <= min_confidence <= 1:
+        raise PressgraphError(Errors.KG031.format(value=min_confidence, store=store))
+    return confident_store(open_store(store), min_confidence)
 
 
 def _as_graph(result) -> Graph:

@@ -46,6 +46,8 @@ class Errors(metaclass=ErrorsWithCodes):
              "(see the SHACL spec: {link}).")
     KG030 = ("{path}, line {line}: not a merge rule ({why}). Write 'same' or 'different', "
              "PERSON or ORG, then two names, separated by tabs.")
+    KG031 = ("--min-confidence {value}: needs a number from 0 to 1, and the embedded store "
+             "(not {store}). Drop the option, or point --store at a store folder.")
 
 
 class PressgraphError(Exception):
