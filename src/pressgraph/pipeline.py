@@ -23,7 +23,7 @@ from pressgraph.stages.lexicon import load_lexicon
 from pressgraph.stages.merges import load_merges
 from pressgraph.stages.read import iter_inputs
 from pressgraph.stages.resolve import Resolver
-from pressgraph.stages.to_rdf import article_quads
+from pressgraph.stages.to_rdf import article_quads, unify_confidences
 from pressgraph.stages.trig import to_trig
 from pressgraph.stages.vocabulary import build_quads, vocabulary_quads
 from pressgraph.writing import write_atomic
@@ -101,6 +101,7 @@ def build(inputs: list[Path], out: Path, config: Config, progress: bool = True,
     quads = set(vocabulary_quads(iris)) | set(build_quads(iris, _run_facts(config, facts)))
     for item in facts:
         quads |= article_quads(item, iris, resolver)
+    quads = unify_confidences(quads)
     out.mkdir(parents=True, exist_ok=True)
     result.trig = write_atomic(out / f"{config.name}.trig", to_trig(quads))
     result.report = write_atomic(out / f"{config.name}.resolution.txt",

@@ -50,12 +50,18 @@ def positions_before(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
     before = doc[max(index - 4, 0):index].text
     before = before.split("\n")[-1]
     organization = _org_before(before)
+    if organization and (_is_place(doc, index, organization, lexicon)
+                         or _opens_sentence(doc, index, organization)):
+        organization = None
+    end = person.end_char
+    if organization is None:
+        organization, end = _org_after(doc, person)
     titles = split_titles(title_span.text, lexicon, _context(doc, person))
     if not titles:
         return []
     parsed = ParsedTitle(titles, organization, None, 0)
     begin = title_span.start_char - (len(organization) + 1 if organization else 0)
-    return _rows(person.text, parsed, max(begin, 0), person.end_char, "rule:title-before-name")
+    return _rows(person.text, parsed, max(begin, 0), end, "rule:title-before-name")
 
 
 def positions_serving(sentence: Span, subject: str | None) -> list[tuple]:
@@ -90,6 +96,8 @@ def _titleish(token, lexicon: Lexicon) -> bool:
     text = token.text
     if token.ent_type_ in ("PERSON",) or "\n" in token.whitespace_:
         return False
+    if text.casefold() in lexicon.desk_words:
+        return text.islower() or token.is_sent_start
     return lexicon.is_title_word(text) and text.casefold() not in {"of", "&"}
 
 
@@ -99,13 +107,41 @@ def _org_before(text: str) -> str | None:
     taken = []
     for word in reversed(words):
         bare = re.sub(r"(?:'s|’s)$", "", word)
-        if (not bare[:1].isupper() or bare.casefold() in FUNCTION_WORDS
+        if (not bare[:1].isupper() or bare.endswith(".") or bare.casefold() in FUNCTION_WORDS
                 or not re.match(r"^[\w&.-]+$", bare)):
             break
         taken.insert(0, bare)
         if bare != word and len(taken) > 1:
             break
     return " ".join(taken) or None
+
+
+def _is_place(doc: Doc, index: int, organization: str, lexicon: Lexicon) -> bool:
+    """A country or nationality before a title ('Venezuelan President'): no organization."""
+    words = organization.split()
+    tokens = [t for t in doc[max(index - len(words) - 1, 0):index] if t.text[:1].isupper()]
+    return organization in lexicon.places or bool(tokens) and all(
+        t.ent_type_ in ("GPE", "NORP", "LOC") or t.text in lexicon.places for t in tokens)
+
+
+def _opens_sentence(doc: Doc, index: int, organization: str) -> bool:
+    """A capitalized word that only opens the sentence ('Aviation analyst X'): no name."""
+    first = index - len(organization.split())
+    return (first >= 0 and doc[first].is_sent_start and not doc[index].is_sent_start
+            and len(organization.split()) == 1 and doc[first].ent_type_ != "ORG")
+
+
+def _org_after(doc: Doc, person: Span) -> tuple[str | None, int]:
+    """'analyst Ann Example of Fabrikam': the organization named right after, and its end."""
+    if person.end + 1 < len(doc) and doc[person.end].lower_ in ("of", "at", "from"):
+        window = doc[person.end + 1:min(person.end + 9, len(doc))]
+        name = org_prefix(window.text.split("\n")[0])
+        if name and not name.startswith("@"):
+            run = doc[window.start:window.start + len(name.split())]
+            if any(t.ent_type_ == "ORG" for t in run) and not any(
+                    t.ent_type_ in ("GPE", "PERSON", "DATE") for t in run):
+                return name, run.end_char
+    return None, person.end_char
 
 
 def _after_dash(doc: Doc, person: Span) -> bool:

@@ -11,6 +11,7 @@ ARTICLE = re.compile(r"^(?:a|an|the|our|its|his|her|their)\s+", re.I)
 JOINER = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
 ORG_WORD = re.compile(r"^(?:[A-Z0-9@][\w.&'’@-]*|of|and|for|&|de|du|la|le|von|van|the)$")
 STOP = {"of", "and", "for", "&", "de", "du", "la", "le", "von", "van", "the"}
+POSSESSIVE_OWNER = re.compile(r"^\s*((?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)(?:'s|’s)\s+(.+)$")
 ALIAS = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 
 
@@ -105,6 +106,10 @@ def parse_after_name(text: str, lexicon: Lexicon, context: str = "") -> ParsedTi
     first = parts[0]
     if not lexicon.has_head(first) or len(first.split()) > 16:
         return None
+    owner = POSSESSIVE_OWNER.match(first)
+    if owner and lexicon.has_head(owner.group(2)):
+        titles = split_titles(owner.group(2), lexicon, context)
+        return ParsedTitle(titles, owner.group(1), None, len(first)) if titles else None
     used, run = len(first), []
     for part in parts[1:]:
         if not is_org_part(part) or lexicon.has_head(part):
@@ -127,12 +132,12 @@ def parse_after_name(text: str, lexicon: Lexicon, context: str = "") -> ParsedTi
 def _split_inner_org(part: str) -> tuple[str, str | None]:
     """'professor of finance at the University of Somewhere' -> title, organization."""
     for joiner in (" at ", " of ", " for ", " with "):
-        index = part.rfind(joiner)
+        index = part.find(joiner)
         while index > 0:
             org = org_prefix(part[index + len(joiner):])
             if org and not org.startswith(("Marketing", "Sales")) or org and joiner == " at ":
                 return part[:index].strip(), org
-            index = part.rfind(joiner, 0, index)
+            index = part.find(joiner, index + 1)
     return part, None
 
 

@@ -147,3 +147,13 @@ def _decimal(value: float) -> Literal:
 def article_quads(facts: ArticleFacts, iris: Iris, resolver: Resolver) -> set[Quad]:
     """The quads of one article's named graph."""
     return ArticleGraph(facts, iris, resolver).build()
+
+
+def unify_confidences(quads: set[Quad]) -> set[Quad]:
+    """One confidence per node: a membership or claim found in several articles keeps the
+    highest, stated alike in every article's graph."""
+    best: dict[object, Literal] = {}
+    for s, p, o, _ in quads:
+        if p == PG.confidence and (s not in best or o.toPython() > best[s].toPython()):
+            best[s] = o
+    return {(s, p, best[s], g) if p == PG.confidence else (s, p, o, g) for s, p, o, g in quads}
