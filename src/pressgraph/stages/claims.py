@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from pressgraph.records import Quantity
+from pressgraph.stages.coref import COMPANY_NOUNS
 from pressgraph.stages.lexicon import Lexicon
 
 FUTURE = re.compile(r"\b(?:will|by (?:the end of )?(?:19|20)\d\d|next year|in the coming|"
@@ -15,10 +16,6 @@ FUTURE = re.compile(r"\b(?:will|by (?:the end of )?(?:19|20)\d\d|next year|in th
 HORIZON = re.compile(r"\bby (?:the end of )?((?:19|20)\d\d)\b|\bin ((?:19|20)\d\d)\b")
 NUMBER_LABELS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-COMPANY_NOUNS = {"company", "firm", "group", "airline", "retailer", "bank", "insurer",
-                 "carrier", "business", "maker", "manufacturer", "chain", "operator"}
-PRONOUNS_PERSON = {"he", "she"}
-PRONOUNS_ORG = {"it"}
 FIRST_PERSON = {"i", "we"}
 CONTINUATIONS = {"and", "also", "moreover", "furthermore", "additionally"}
 
@@ -141,8 +138,8 @@ def _entity_in(tokens, resolve) -> tuple[str, str] | None:
     """The first person or organization among `tokens`, a proper noun taken as an org."""
     tokens = list(tokens)
     for token in tokens:
-        if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ == "B":
-            span = next(e for e in token.doc.ents if e.start == token.i)
+        if token.ent_type_ in ("PERSON", "ORG"):
+            span = next(e for e in token.doc.ents if e.start <= token.i < e.end)
             return span.text, span.label_
     inside = {t.i for t in tokens}
     head = next((t for t in tokens if t.head.i not in inside or t.head is t), None)

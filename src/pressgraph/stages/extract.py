@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from pressgraph.records import ArticleFacts, Claim, CleanArticle, Mention, Position
 from pressgraph.records import Span as Ev
 from pressgraph.stages import claims as claim_rules
-from pressgraph.stages import metadata, positions
+from pressgraph.stages import coref, metadata, positions
 from pressgraph.stages.lexicon import Lexicon
 from pressgraph.stages.names import NameBook
 from pressgraph.stages.people import credible_people
@@ -153,13 +153,10 @@ def _quoted(sentence: Span, quotes) -> bool:
 
 
 def _resolver(people, orgs, author):
-    """Who a pronoun or 'the company' subject stands for: the latest name before it."""
+    """Who a pronoun or 'the company' subject stands for (see `coref`)."""
     def resolve(token) -> tuple[str, str] | None:
-        word = token.lower_
-        pool = people if word in claim_rules.PRONOUNS_PERSON else (
-            orgs if word in claim_rules.PRONOUNS_ORG | claim_rules.COMPANY_NOUNS else [])
-        earlier = [e for e in pool if e.end_char <= token.idx]
-        return (earlier[-1].text, earlier[-1].label_) if earlier else None
+        found = coref.refers_to(token.text, people, orgs, token.idx)
+        return (found.text, found.label_) if found is not None else None
     return resolve
 
 

@@ -7,13 +7,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from pressgraph.stages import coref
+
 QUOTE = re.compile(r"“([^“”]{12,}?)(?:”|(?=\n(?!“))|$)|\"([^\"\n]{12,}?)\"", re.S)
 ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.)\s*")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 SIGNATURE = re.compile(r"^[\s,]*[—–-]{1,2}\s*")
 BRACKET_SOURCE = re.compile(r"^\s*\[([A-Z][^\]]{1,60})\]")
-SAID_AFTER = re.compile(r"^[\s,]*(?:said|says|added|adds|noted|notes|explained|told)\s+", re.I)
-PRONOUN_SAID = re.compile(r"\b(?:he|she)\s+(?:said|says|added|noted|explained)\b", re.I)
+REPORTED_AFTER = re.compile(
+    r"\b(?:said|says|added|adds|noted|notes|explained|explains|told|tells|warned|warns|argued|"
+    r"argues|insisted|insists|stressed|stresses|commented|continued|wrote|writes|according to)\b",
+    re.I)
+AFTER_END = re.compile(r"(?<=[.!?])\s|\n|[“\"]")
+REFERENCE = re.compile(r"\b(he|she|it|(?<=the )(?:company|firm|group|bank|airline|carmaker|"
+                       r"retailer|insurer|lender|giant|business|carrier|operator|maker))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -71,13 +78,18 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
 
 
 def _speaker(doc: Doc, begin: int, end: int, people: list[Span], orgs: list[Span]):
-    """Who is quoted: a signature or a source right after, else a name before, in the paragraph."""
-    after = doc.text[end:end + 200].split("\n", 1)[0]
-    if SIGNATURE.match(after) or SAID_AFTER.match(after):
-        skip = (SIGNATURE.match(after) or SAID_AFTER.match(after)).end()
-        for ent in people + orgs:
-            if end + skip <= ent.start_char <= end + skip + 3:
-                return ent.text, ent.label_, "signature"
+    """Who is quoted: a source named after the quote ('..., said Ann Roe', '... — Ann Roe'),
+    a bracketed source, else a name before it in the paragraph, else 'he said' after it."""
+    after = AFTER_END.split(doc.text[end:end + 200], 1)[0]
+    if SIGNATURE.match(after) or REPORTED_AFTER.search(after):
+        found = _named_in(people, end, end + len(after)) or _named_in(orgs, end, end + len(after))
+        if found is not None:
+            return found.text, found.label_, "signature" if SIGNATURE.match(after) else "said-after"
+        reference = REFERENCE.search(after)
+        if reference:
+            entity = coref.refers_to(reference.group(1), people, orgs, begin)
+            if entity is not None:
+                return entity.text, entity.label_, "pronoun"
     source = BRACKET_SOURCE.match(after)
     if source:
         known = {o.text for o in orgs}
@@ -93,8 +105,9 @@ def _speaker(doc: Doc, begin: int, end: int, people: list[Span], orgs: list[Span
         return person[-1].text, "PERSON", "name-before"
     if org:
         return org[-1].text, "ORG", "name-before"
-    if PRONOUN_SAID.search(doc.text[end:end + 40]):
-        earlier = [e for e in people if e.end_char <= begin]
-        if earlier:
-            return earlier[-1].text, "PERSON", "pronoun"
     return None, None, "none"
+
+
+def _named_in(entities: list[Span], begin: int, end: int) -> Span | None:
+    """The first entity that starts between `begin` and `end`."""
+    return next((e for e in entities if begin <= e.start_char < end), None)
