@@ -117,11 +117,25 @@ def test_wrong_anchor_is_reported_on_the_article_with_the_span(dataset: Dataset)
 
 
 def test_a_warning_does_not_break_conformance(dataset: Dataset) -> None:
-    _article(dataset).remove((CLAIM, SCHEMA.author, None))
+    article = _article(dataset)
+    article.remove((CLAIM, SCHEMA.author, None))
+    article.add((CLAIM, PG.unattributed, Literal(True)))
+    article.add((CLAIM, RDF.type, SCHEMA.Quotation))
     report = validate(dataset)
     assert report.conforms
     assert [(v.severity, v.shape_id) for v in report.violations] == [
-        ("Warning", "S06-ClaimShape-author")]
+        ("Warning", "S06-QuoteShape-author")]
+
+
+def test_a_claim_states_its_claimant_or_that_it_has_none(dataset: Dataset) -> None:
+    article = _article(dataset)
+    article.add((CLAIM, PG.unattributed, Literal(True)))
+    assert [v.shape_id for v in validate(dataset).violations] == ["S06-ClaimShape"]
+    article.remove((CLAIM, SCHEMA.author, None))
+    assert validate(dataset).conforms
+    article.remove((CLAIM, PG.unattributed, None))
+    assert [v.shape_id for v in validate(dataset).violations
+            if v.severity == "Violation"] == ["S06-ClaimShape"]
 
 
 def test_the_input_is_not_modified(dataset: Dataset) -> None:
@@ -149,8 +163,10 @@ def test_format_report_groups_by_shape_one_line_each(dataset: Dataset) -> None:
         f"S01 Article: {DOC.n3()} must have exactly one dcterms:source, the input path (a literal)",
         f"S05 Membership: {MEMBERSHIP.n3()} has no evidence span"
         " (prov:wasDerivedFrom a nif:String)",
-        f"S06 Claim (warning): {CLAIM.n3()} has no schema:author (the claimant)",
-        "does not conform: 2 violation(s), 1 warning(s)",
+        f"S06 Claim: {CLAIM.n3()} must have a schema:author or pg:unattributed true, not both"
+        " and not neither",
+        f"S06 Quote (warning): {CLAIM.n3()} is a quote with no speaker found (no schema:author)",
+        "does not conform: 3 violation(s), 1 warning(s)",
     ]
 
 

@@ -119,6 +119,8 @@ class ArticleGraph:
         self.add(node, SCHEMA.appearance, self.doc)
         if author is not None:
             self.add(node, SCHEMA.author, author)
+        else:
+            self.add(node, PG.unattributed, Literal(True))
         if claim.cue:
             self.add(node, PG.cue, Literal(claim.cue))
         if claim.horizon:

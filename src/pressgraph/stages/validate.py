@@ -166,7 +166,7 @@ def _line(violation: Violation) -> str:
         label += f" ({violation.severity.lower()})"
     line = f"{label}: {violation.focus} {violation.message}"
     value = violation.value
-    if value is not None and value not in violation.message:
+    if value is not None and value not in violation.message and value != violation.focus:
         line += f" [value {value if len(value) <= _SHOWN else value[:_SHOWN] + '...'}]"
     return line
 
