@@ -42,8 +42,9 @@ class EntityFixer:
                 span = self._fix(piece)
                 if span is not None:
                     fixed.append(span)
-        ents = [e for e in _merge_adjacent_people(doc, fixed)
-                if not (e.label_ == "ORG" and org_rules.is_non_org(e, self.lexicon))]
+        lexicon = self.lexicon
+        ents = [org_rules.person_as_org(e, lexicon) for e in _merge_adjacent_people(doc, fixed)]
+        ents = [e for e in ents if not (e.label_ == "ORG" and org_rules.is_non_org(e, lexicon))]
         acronyms = [a for a in org_rules.reporting_acronyms(doc, self.lexicon)
                     if not any(e.start < a.end and a.start < e.end for e in ents)]
         doc.ents = org_rules.overlay(ents, org_rules.listed_orgs(doc, self.lexicon) + acronyms)

@@ -79,6 +79,18 @@ def is_non_org(span: Span, lexicon: Lexicon) -> bool:
     return len(span) > 1 and span[-1].lower_ in lexicon.non_org_heads
 
 
+def person_as_org(span: Span, lexicon: Lexicon) -> Span:
+    """A 'person' written in capitals ('SAIC') or ending in a company word ('Seibu Railways')
+    is an organization."""
+    if span.label_ != "PERSON":
+        return span
+    letters = [t.text for t in span if t.is_alpha]
+    capitals = bool(letters) and all(w.isupper() and len(w) > 1 for w in letters)
+    if capitals or span[-1].lower_.rstrip(".") in lexicon.org_suffixes:
+        return Span(span.doc, span.start, span.end, label="ORG")
+    return span
+
+
 def overlay(ents: list[Span], extra: list[Span]) -> list[Span]:
     """`ents` with `extra` spans added; an extra span replaces the entities it overlaps."""
     kept = [e for e in ents if not any(e.start < x.end and x.start < e.end for x in extra)]

@@ -10,9 +10,9 @@ from pressgraph.records import ArticleFacts, Claim, CleanArticle, Mention, Posit
 from pressgraph.records import Span as Ev
 from pressgraph.stages import claims as claim_rules
 from pressgraph.stages import coref, metadata, positions
+from pressgraph.stages import people as credible
 from pressgraph.stages.lexicon import Lexicon
 from pressgraph.stages.names import NameBook
-from pressgraph.stages.people import credible_people
 from pressgraph.stages.quotes import find_quotes
 
 CLAUSE = re.compile(r";\s+")
@@ -36,6 +36,9 @@ def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
             book.add_org(row[3])
             if row[4]:
                 book.alias(row[4], row[3])
+    known = {book.person(name) for name in [*authors, *(row[0] for row in rows)]}
+    people, companies = credible.companies_named_as_people(people, book, known, lexicon.cue_verbs)
+    orgs = sorted(orgs + companies, key=lambda e: e.start)
     titles = " | ".join(row[1] for row in rows)
     kept_orgs = [o for o in orgs if not _inside_title(o.text, titles, rows)
                  and not book.is_person(o.text)]
@@ -43,9 +46,9 @@ def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
         book.add_org(org.text)
     author = (book.person(authors[0]), "PERSON") if authors else None
     found = _claims(article, doc, people, kept_orgs, lexicon, author)
-    evidence = {book.person(name) for name in [*authors, *(row[0] for row in rows)]}
-    evidence |= {book.person(f.claimant) for f in found if f.label == "PERSON" and f.claimant}
-    people = credible_people(people, book, evidence)
+    evidence = known | {book.person(f.claimant) for f in found
+                        if f.label == "PERSON" and f.claimant}
+    people = credible.credible_people(people, book, evidence)
     return ArticleFacts(
         raw=article.raw,
         title=metadata.find_title(article),

@@ -29,6 +29,7 @@ class Lexicon:
     org_nouns: frozenset[str] = frozenset()
     non_org_heads: frozenset[str] = frozenset()
     desk_words: frozenset[str] = frozenset()
+    org_suffixes: frozenset[str] = frozenset()
 
     def is_title_word(self, word: str) -> bool:
         """A word that can stand inside a title: a head ('director') or a modifier."""
@@ -49,7 +50,7 @@ def load_lexicon(folder: Path) -> Lexicon:
     places = frozenset(row[0].strip() for row in _rows(folder / "places.txt"))
     return Lexicon(titles, frozenset(words), cues, places, _title_regex(titles),
                    _words(folder / "org_nouns.txt"), _words(folder / "not_org_heads.txt"),
-                   _words(folder / "desk_words.txt"))
+                   _words(folder / "desk_words.txt"), _words(folder / "org_suffixes.txt"))
 
 
 def _words(path: Path) -> frozenset[str]:

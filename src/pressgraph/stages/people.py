@@ -30,6 +30,35 @@ def credible_people(people: list[Span], book: NameBook, evidence: set[str]) -> l
     return keep
 
 
+def companies_named_as_people(people: list[Span], book: NameBook, evidence: set[str],
+                              cue_verbs: dict[str, str]) -> tuple[list[Span], list[Span]]:
+    """Split off one-word 'people' that report like a company ('Yukos said'), as ORG spans.
+
+    A one-word name with no honorific and no other sign of personhood (`evidence`) that is the
+    subject of a reporting verb is taken for an organization: news stories name a person in
+    full first, and a company by one word.
+
+    Returns:
+        The people kept, and the organizations found among them.
+    """
+    honoured = {book.person(p.text) for p in people if _has_honorific(p)}
+    suspects = {book.person(p.text) for p in people if _reports(p, cue_verbs)}
+    kept, companies = [], []
+    for entity in people:
+        name = book.person(entity.text)
+        if (name and len(name.split()) == 1 and name in suspects and name not in honoured
+                and name not in evidence):
+            companies.append(Span(entity.doc, entity.start, entity.end, label="ORG"))
+        else:
+            kept.append(entity)
+    return kept, companies
+
+
+def _reports(entity: Span, cue_verbs: dict[str, str]) -> bool:
+    """Whether the entity is the subject of a reporting verb."""
+    return any(t.dep_ == "nsubj" and t.head.lemma_ in cue_verbs for t in entity)
+
+
 def _has_honorific(entity: Span) -> bool:
     """Whether the word before (or the first word of) the entity is an honorific."""
     first = entity[0].lower_.rstrip(".")
