@@ -34,7 +34,7 @@ def test_vocabulary_is_a_versioned_ontology(vocab: Graph) -> None:
     assert vocab.value(ontology, OWL.versionIRI) is not None
 
 
-@pytest.mark.parametrize("term", ["confidence", "origin", "quantity", "cue", "unattributed"])
+@pytest.mark.parametrize("term", ["confidence", "origin", "quantity", "cue", "unattributed", "tenure", "unit"])
 def test_local_terms_have_label_and_comment(vocab: Graph, term: str) -> None:
     node = PG[term]
     assert _labels(vocab, node, RDFS.label) == {term}
@@ -45,7 +45,7 @@ def test_local_terms_have_label_and_comment(vocab: Graph, term: str) -> None:
 def test_only_the_documented_local_terms(vocab: Graph) -> None:
     local = {s for s in vocab.subjects() if str(s).startswith(str(PG))}
     assert local == {PG.confidence, PG.origin, PG.quantity, PG.cue, PG.model, PG.articleCount,
-                     PG.sourceDateEpoch, PG.unattributed}
+                     PG.sourceDateEpoch, PG.unattributed, PG.tenure, PG.unit}
 
 
 def test_every_local_term_the_sample_graph_uses_is_defined(vocab: Graph) -> None:

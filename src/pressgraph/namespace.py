@@ -62,9 +62,11 @@ class Iris:
     def org(self, key: str):
         return self.base[f"org/{key}"]
 
-    def membership(self, person_key: str, org_key: str | None):
-        """One membership per person and organization (`none` when no organization is named)."""
-        return self.base[f"membership/{person_key}--{org_key or 'none'}"]
+    def membership(self, person_key: str, org_key: str | None, tenure: str | None = None):
+        """One membership per person and organization (`none` when no organization is named);
+        a former, outgoing or incoming one is apart: `.../{person}--{org}--former`."""
+        suffix = f"--{tenure}" if tenure else ""
+        return self.base[f"membership/{person_key}--{org_key or 'none'}{suffix}"]
 
     def claim(self, kind: str, text: str, author_iri: str | None):
         norm = re.sub(r"\s+", " ", text).strip().casefold()

@@ -88,6 +88,8 @@ class Position:
     span: Span
     origin: str
     confidence: float = 0.7
+    status: str | None = None  # "former", "outgoing" or "incoming"; None: held now
+    unit: str | None = None  # the division of the organization the title is in
 
 
 @dataclass(frozen=True)

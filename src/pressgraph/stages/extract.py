@@ -14,6 +14,7 @@ from pressgraph.stages import people as credible
 from pressgraph.stages.lexicon import Lexicon
 from pressgraph.stages.names import NameBook
 from pressgraph.stages.quotes import find_quotes
+from pressgraph.stages.titles import tenure
 
 CLAUSE = re.compile(r";\s+")
 SIGNED = re.compile(r"[”\"]\s*[—–]\s*([A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]*){1,3})\s*,")
@@ -183,10 +184,10 @@ def _mentions(article, people, orgs, rows, book: NameBook) -> tuple[Mention, ...
 
 
 def _position(article, row, book: NameBook) -> Position:
-    name, title, codes, org, _alias, begin, end, origin, confidence = row
+    name, title, codes, org, _alias, begin, end, origin, confidence, unit = row
     return Position(book.person(name) or name, title, tuple(codes),
                     book.org(org) if org else None, Ev(*article.to_raw(begin, end)), origin,
-                    confidence)
+                    confidence, tenure(title, article.text[end:end + 80]), unit)
 
 
 def _claim(article, doc: Doc, found: claim_rules.Found, book: NameBook) -> Claim:

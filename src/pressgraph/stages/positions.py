@@ -86,9 +86,9 @@ def byline_positions(name: str, rest: str, begin: int, lexicon: Lexicon) -> list
 
 
 def _rows(name: str, parsed: ParsedTitle, begin: int, end: int, origin: str) -> list[tuple]:
-    """(person, title, codes, org, alias, begin, end, origin, confidence) per title."""
+    """(person, title, codes, org, alias, begin, end, origin, confidence, unit) per title."""
     return [(name, title, codes, parsed.organization, parsed.alias, begin, end, origin,
-             CONFIDENCE[origin]) for title, codes in parsed.titles]
+             CONFIDENCE[origin], parsed.unit) for title, codes in parsed.titles]
 
 
 def _titleish(token, lexicon: Lexicon) -> bool:

@@ -12,6 +12,16 @@ JOINER = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
 ORG_WORD = re.compile(r"^(?:[A-Z0-9@][\w.&'’@-]*|of|and|for|&|de|du|la|le|von|van|the)$")
 STOP = {"of", "and", "for", "&", "de", "du", "la", "le", "von", "van", "the"}
 POSSESSIVE_OWNER = re.compile(r"^\s*((?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)(?:'s|’s)\s+(.+)$")
+TENURE = re.compile(r"^(former|ex-|ex |one-time|onetime|outgoing|departing|retiring|"
+                    r"incoming|new|newly appointed|newly named)\s*", re.I)
+TENURE_WORDS = {"former": "former", "ex": "former", "one-time": "former", "onetime": "former",
+                "outgoing": "outgoing", "departing": "outgoing", "retiring": "outgoing",
+                "incoming": "incoming", "new": "incoming", "newly appointed": "incoming",
+                "newly named": "incoming"}
+LEAVING = re.compile(r"^[\s,]*who (?:is|was) (?:stepping down|leaving|retiring|resigning|"
+                     r"quitting|to step down|to leave|to retire)", re.I)
+TAKING = re.compile(r"^[\s,]*who (?:will|is to|is set to) (?:take over|join|become|succeed)",
+                    re.I)
 ALIAS = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 
 
@@ -23,6 +33,7 @@ class ParsedTitle:
     organization: str | None
     alias: str | None
     length: int
+    unit: str | None = None
 
 
 def split_commas(text: str) -> list[str]:
@@ -116,17 +127,20 @@ def parse_after_name(text: str, lexicon: Lexicon, context: str = "") -> ParsedTi
             break
         run.append(part)
     organization, alias, title_text = None, None, first.strip()
+    unit = None
     if run:
         organization = org_prefix(run[-1].strip())
         title_text = ", ".join([first.strip(), *(p.strip() for p in run[:-1])])
         used += sum(len(p) + 1 for p in run)
+        unit = ", ".join(p.strip() for p in run[:-1]) or None
     else:
         title_text, organization = _split_inner_org(first.strip())
     if organization:
         found = ALIAS.match(text[text.find(organization) + len(organization):])
         alias = found.group(1) if found else None
     titles = split_titles(title_text, lexicon, context)
-    return ParsedTitle(titles, organization, alias, used) if titles else None
+    return ParsedTitle(titles, organization, alias, used, unit if organization else None) \
+        if titles else None
 
 
 def _split_inner_org(part: str) -> tuple[str, str | None]:
@@ -148,3 +162,22 @@ def split_titles(text: str, lexicon: Lexicon, context: str) -> tuple[tuple[str, 
     if len(pieces) < 2 or not all(lexicon.has_head(p) for p in pieces):
         pieces = [text]
     return tuple((p, role_codes(p, lexicon, context)) for p in pieces if lexicon.has_head(p))
+
+
+def tenure(title: str, after: str = "") -> str | None:
+    """Whether a title is held no more ('former'), being left, or being taken up.
+
+    Args:
+        title: the title as written ("former chief executive").
+        after: the text right after the person's name and title ("who is stepping down").
+    """
+    match = TENURE.match(title.strip())
+    if match:
+        return TENURE_WORDS[match.group(1).casefold().rstrip("- ")]
+    if LEAVING.match(after):
+        return "outgoing"
+    if TAKING.match(after):
+        return "incoming"
+    if re.search(r"[\s-](?:designate|elect)$", title.strip(), re.I):
+        return "incoming"
+    return None

@@ -7,7 +7,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, XSD
 
-from pressgraph.namespace import ITSRDF, NIF, PG, SCHEMA, Iris
+from pressgraph.namespace import ITSRDF, NIF, PG, SCHEMA, Iris, slug
 from pressgraph.records import ArticleFacts, Claim, Position, Span
 from pressgraph.stages.resolve import Entity, Resolver
 
@@ -92,8 +92,12 @@ class ArticleGraph:
         org = self._entity(position.organization, "ORG") if position.organization else None
         person_key = str(person).rsplit("/", 1)[-1]
         org_key = str(org).rsplit("/", 1)[-1] if org else None
-        node = self.iris.membership(person_key, org_key)
+        node = self.iris.membership(person_key, org_key, position.status)
         self.add(node, RDF.type, ORG.Membership)
+        if position.status:
+            self.add(node, PG.tenure, Literal(position.status))
+        if position.unit and org is not None:
+            self._unit(node, position.unit, org)
         self.add(node, ORG.member, person)
         self.add(self.doc, SCHEMA.mentions, person)
         if org is not None:
@@ -106,6 +110,16 @@ class ArticleGraph:
             if code in HEAD_ROLES and org is not None:
                 self.add(person, ORG.headOf, org)
         self._provenance(node, position.span, position.confidence, position.origin)
+
+    def _unit(self, membership: URIRef, name: str, parent: URIRef) -> None:
+        """The division a title is in ('Transportation', a unit of the company)."""
+        unit = URIRef(f"{parent}/unit/{slug(name)}")
+        self.add(unit, RDF.type, ORG.OrganizationalUnit)
+        self.add(unit, RDF.type, ORG.Organization)
+        self.add(unit, RDF.type, SCHEMA.Organization)
+        self.add(unit, SCHEMA.name, Literal(name))
+        self.add(unit, ORG.unitOf, parent)
+        self.add(membership, PG.unit, unit)
 
     def _claim(self, claim: Claim) -> None:
         author = (self._entity(claim.claimant, claim.claimant_label)
