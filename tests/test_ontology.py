@@ -34,7 +34,8 @@ def test_vocabulary_is_a_versioned_ontology(vocab: Graph) -> None:
     assert vocab.value(ontology, OWL.versionIRI) is not None
 
 
-@pytest.mark.parametrize("term", ["confidence", "origin", "quantity", "cue", "unattributed", "tenure", "unit"])
+@pytest.mark.parametrize(
+    "term", ["confidence", "origin", "quantity", "cue", "unattributed", "tenure", "unit"])
 def test_local_terms_have_label_and_comment(vocab: Graph, term: str) -> None:
     node = PG[term]
     assert _labels(vocab, node, RDFS.label) == {term}

@@ -1,7 +1,7 @@
 """Fixed: companies the model tags as people ('Seibu Railways', 'SAIC', 'Quillco said')."""
 
 import pytest
-from mention_names import orgs, people
+from mention_names import people
 
 pytestmark = pytest.mark.slow
 
