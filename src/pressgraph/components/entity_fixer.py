@@ -20,6 +20,7 @@ from pressgraph.components import org_rules
 from pressgraph.stages.lexicon import Lexicon, load_lexicon
 
 KEPT = {"PERSON", "ORG", "GPE"}
+BODIES = {"committee", "board", "directors", "council", "commission", "member", "members"}
 LEADING_JUNK = {"—", "–", "-", "the", "The", "by", "By", "+", "|", "•", "“", '"'}
 
 
@@ -44,6 +45,7 @@ class EntityFixer:
                     fixed.append(span)
         lexicon = self.lexicon
         ents = [org_rules.person_as_org(e, lexicon) for e in _merge_adjacent_people(doc, fixed)]
+        ents = org_rules.majority_labels(ents)
         ents = [e for e in ents if not (e.label_ == "ORG" and org_rules.is_non_org(e, lexicon))]
         acronyms = [a for a in org_rules.reporting_acronyms(doc, self.lexicon)
                     if not any(e.start < a.end and a.start < e.end for e in ents)]
@@ -84,8 +86,10 @@ class EntityFixer:
                 or not any(w[:1].isupper() for w in words) or len(words) > 5)
 
     def _is_head(self, word: str) -> bool:
-        """The last word of a title in the lexicon ('committee', 'officer', 'CMO')."""
-        return any(title.casefold().split()[-1] == word.casefold() for title in self.lexicon.titles)
+        """The last word of a job title in the lexicon ('officer', 'CMO'), not of a body."""
+        folded = word.casefold()
+        return folded not in BODIES and any(
+            title.casefold().split()[-1] == folded for title in self.lexicon.titles)
 
     def _is_title_token(self, word: str) -> bool:
         if word[-1:] == "s" and word[:-1].isupper():

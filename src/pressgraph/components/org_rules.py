@@ -7,13 +7,15 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from spacy.tokens import Doc, Span
 
 from pressgraph.stages.lexicon import Lexicon
 
 LIST_CUES = {("such", "as"), ("like",), ("including",)}
 JOINERS = {",", "and", "or", "&"}
-NAME_GLUE = {"-", "&", "."}
+NAME_GLUE = {"-", "&"}
 
 
 def listed_orgs(doc: Doc, lexicon: Lexicon) -> list[Span]:
@@ -86,9 +88,41 @@ def person_as_org(span: Span, lexicon: Lexicon) -> Span:
         return span
     letters = [t.text for t in span if t.is_alpha]
     capitals = bool(letters) and all(w.isupper() and len(w) > 1 for w in letters)
-    if capitals or span[-1].lower_.rstrip(".") in lexicon.org_suffixes:
+    if capitals or span[-1].lower_.rstrip(".") in lexicon.org_suffixes or _described_as_org(
+            span, lexicon):
         return Span(span.doc, span.start, span.end, label="ORG")
     return span
+
+
+def _described_as_org(span: Span, lexicon: Lexicon) -> bool:
+    """'NM Quill, the investment bank, ...': an appositive that names a kind of organization."""
+    doc = span.doc
+    words = [t for t in doc[span.end:span.end + 6]]
+    if len(words) < 3 or words[0].text != "," or words[1].lower_ not in ("the", "a", "an"):
+        return False
+    for token in words[2:]:
+        if token.text in (",", ".", ";") or token.is_sent_start:
+            return False
+        if token.lower_ + "s" in lexicon.org_nouns or token.lower_ in lexicon.org_nouns:
+            return True
+    return False
+
+
+def majority_labels(ents: list[Span]) -> list[Span]:
+    """One label per name in a document: the one the model gave most often ('Acme United'
+    tagged ORG twice and PERSON once is an organization); a tie keeps each as it is."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for ent in ents:
+        if ent.label_ in ("PERSON", "ORG"):
+            votes[ent.text][ent.label_] += 1
+    out = []
+    for ent in ents:
+        count = votes.get(ent.text)
+        if count and len(count) == 2 and count["ORG"] != count["PERSON"]:
+            label = "ORG" if count["ORG"] > count["PERSON"] else "PERSON"
+            ent = Span(ent.doc, ent.start, ent.end, label=label)
+        out.append(ent)
+    return out
 
 
 def overlay(ents: list[Span], extra: list[Span]) -> list[Span]:

@@ -25,18 +25,12 @@ def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
     people = _with_signatures(doc, [e for e in doc.ents if e.label_ == "PERSON"])
     orgs = [e for e in doc.ents if e.label_ == "ORG"]
     authors = metadata.authors(article)
-    book = NameBook()
-    for name in authors:
-        book.add_person(name, single=True)
-    for name in [p.text for p in people]:
-        book.add_person(name)
     rows = _positions(article, doc, people, lexicon, authors)
-    for row in rows:
-        book.add_person(row[0])
-        if row[3]:
-            book.add_org(row[3])
-            if row[4]:
-                book.alias(row[4], row[3])
+    employers = {row[3] for row in rows if row[3]}
+    orgs = sorted(orgs + [Span(doc, p.start, p.end, label="ORG") for p in people
+                          if p.text in employers], key=lambda e: e.start)
+    people = [p for p in people if p.text not in employers]
+    book = _name_book(authors, people, rows)
     known = {book.person(name) for name in [*authors, *(row[0] for row in rows)]}
     people, companies = credible.companies_named_as_people(people, book, known, lexicon.cue_verbs)
     orgs = sorted(orgs + companies, key=lambda e: e.start)
@@ -61,6 +55,22 @@ def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
         claims=tuple(_claim(article, doc, f, book) for f in found),
         aliases=book.org_aliases(),
     )
+
+
+def _name_book(authors, people, rows) -> NameBook:
+    """The article's names: authors, people, and the people and employers of positions."""
+    book = NameBook()
+    for name in authors:
+        book.add_person(name, single=True)
+    for name in [p.text for p in people]:
+        book.add_person(name)
+    for row in rows:
+        book.add_person(row[0])
+        if row[3]:
+            book.add_org(row[3])
+            if row[4]:
+                book.alias(row[4], row[3])
+    return book
 
 
 def _with_signatures(doc: Doc, people: list[Span]) -> list[Span]:

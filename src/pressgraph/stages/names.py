@@ -14,6 +14,16 @@ def bare(name: str) -> str:
     return HONORIFIC.sub("", name).lstrip("@").strip()
 
 
+def _shortens(short: str, full: str) -> bool:
+    """'Paribas' of 'BNP Paribas', 'Bank' of 'Bank of Harwick', 'HA' of 'Harwick Air'."""
+    words = full.split()
+    if len(words) < 2 or short == full:
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return (short == words[-1] or (short == words[0] and " of " in full)
+            or (short.isupper() and len(short) >= 2 and short == initials))
+
+
 class NameBook:
     """Collects the names an article uses and maps short forms to the full name."""
 
@@ -58,8 +68,19 @@ class NameBook:
         return name
 
     def org(self, name: str) -> str | None:
+        """The full name an organization's mention stands for: itself, a defined short form's
+        full name, or the one longer name whose first or last word it is ('Paribas')."""
         name = bare(name)
-        return self.orgs.get(name.casefold(), name) if name else None
+        if not name:
+            return None
+        if name.casefold() in self.orgs and self.orgs[name.casefold()].casefold() != \
+                name.casefold():
+            return self.orgs[name.casefold()]
+        if len(name.split()) == 1:
+            longer = {full for full in self.orgs.values() if _shortens(name, full)}
+            if len(longer) == 1:
+                return longer.pop()
+        return self.orgs.get(name.casefold(), name)
 
     def is_person(self, name: str) -> bool:
         """Whether a name (perhaps a first name or surname alone) names a known person."""

@@ -49,7 +49,7 @@ def positions_before(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
         return []
     before = doc[max(index - 4, 0):index].text
     before = before.split("\n")[-1]
-    organization = _org_before(before)
+    organization = _entity_before(doc, index) or _org_before(before)
     if organization and (_is_place(doc, index, organization, lexicon)
                          or _opens_sentence(doc, index, organization)):
         organization = None
@@ -124,6 +124,14 @@ def _is_place(doc: Doc, index: int, organization: str, lexicon: Lexicon) -> bool
         t.ent_type_ in ("GPE", "NORP", "LOC") or t.text in lexicon.places for t in tokens)
 
 
+def _entity_before(doc: Doc, index: int) -> str | None:
+    """The organization entity that ends right before a title ('Bank of Harwick governor')."""
+    if index == 0 or doc[index - 1].ent_type_ != "ORG":
+        return None
+    entity = next(e for e in doc.ents if e.start <= index - 1 < e.end)
+    return entity.text if entity.end == index else None
+
+
 def _opens_sentence(doc: Doc, index: int, organization: str) -> bool:
     """A capitalized word that only opens the sentence ('Aviation analyst X'): no name."""
     first = index - len(organization.split())
@@ -138,8 +146,9 @@ def _org_after(doc: Doc, person: Span) -> tuple[str | None, int]:
         name = org_prefix(window.text.split("\n")[0])
         if name and not name.startswith("@"):
             run = doc[window.start:window.start + len(name.split())]
-            if any(t.ent_type_ == "ORG" for t in run) and not any(
-                    t.ent_type_ in ("GPE", "PERSON", "DATE") for t in run):
+            if all(t.ent_type_ in ("ORG", "PERSON") for t in run) or (
+                    any(t.ent_type_ == "ORG" for t in run)
+                    and not any(t.ent_type_ in ("GPE", "DATE") for t in run)):
                 return name, run.end_char
     return None, person.end_char
 

@@ -22,6 +22,8 @@ LEAVING = re.compile(r"^[\s,]*who (?:is|was) (?:stepping down|leaving|retiring|r
                      r"quitting|to step down|to leave|to retire)", re.I)
 TAKING = re.compile(r"^[\s,]*who (?:will|is to|is set to) (?:take over|join|become|succeed)",
                     re.I)
+CLAUSE_END = re.compile(r"\s(?:said|says|told|tells|added|adds|warned|argued|believes|thinks|"
+                        r"predicted|expects|noted)\b|[\"“”]")
 ALIAS = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 
 
@@ -113,10 +115,14 @@ def _innovation_sense(context: str) -> bool:
 
 def parse_after_name(text: str, lexicon: Lexicon, context: str = "") -> ParsedTitle | None:
     """Read 'TITLE[, DIVISION...][, ORG]' or 'TITLE of|at ORG' from the start of `text`."""
-    parts = split_commas(text)[:8]
+    parts = split_commas(CLAUSE_END.split(text, 1)[0])[:8]
     first = parts[0]
     if not lexicon.has_head(first) or len(first.split()) > 16:
         return None
+    named = _named_prefix(first, lexicon)
+    if named:
+        titles = split_titles(first[len(named):], lexicon, context)
+        return ParsedTitle(titles, named, None, len(first)) if titles else None
     owner = POSSESSIVE_OWNER.match(first)
     if owner and lexicon.has_head(owner.group(2)):
         titles = split_titles(owner.group(2), lexicon, context)
@@ -134,7 +140,7 @@ def parse_after_name(text: str, lexicon: Lexicon, context: str = "") -> ParsedTi
         used += sum(len(p) + 1 for p in run)
         unit = ", ".join(p.strip() for p in run[:-1]) or None
     else:
-        title_text, organization = _split_inner_org(first.strip())
+        title_text, organization = _split_inner_org(first.strip(), lexicon.places)
     if organization:
         found = ALIAS.match(text[text.find(organization) + len(organization):])
         alias = found.group(1) if found else None
@@ -143,13 +149,29 @@ def parse_after_name(text: str, lexicon: Lexicon, context: str = "") -> ParsedTi
         if titles else None
 
 
-def _split_inner_org(part: str) -> tuple[str, str | None]:
+def _named_prefix(part: str, lexicon: Lexicon) -> str | None:
+    """Capitalized words before a lowercase title: 'Quill Bank country director' -> the bank."""
+    words = part.strip().split()
+    taken = []
+    for word in words:
+        if not word[:1].isupper() or lexicon.is_title_word(word) or word.casefold() == "the":
+            break
+        taken.append(word)
+    rest = words[len(taken):]
+    if not taken or not rest or not rest[0][:1].islower() or not lexicon.has_head(" ".join(rest)):
+        return None
+    return " ".join(taken)
+
+
+def _split_inner_org(part: str, places: frozenset[str] = frozenset()) -> tuple[str, str | None]:
     """'professor of finance at the University of Somewhere' -> title, organization."""
     for joiner in (" at ", " of ", " for ", " with "):
         index = part.find(joiner)
         while index > 0:
-            org = org_prefix(part[index + len(joiner):])
-            if org and not org.startswith(("Marketing", "Sales")) or org and joiner == " at ":
+            rest = part[index + len(joiner):]
+            org = org_prefix(rest)
+            if org and org not in places and (
+                    not org.startswith(("Marketing", "Sales")) or joiner == " at "):
                 return part[:index].strip(), org
             index = part.find(joiner, index + 1)
     return part, None
