@@ -14,6 +14,8 @@ from pressgraph.stages.lexicon import Lexicon
 FUTURE = re.compile(r"\b(?:will|by (?:the end of )?(?:19|20)\d\d|next year|in the coming|"
                     r"is expected to|are expected to|by the end of this decade)\b", re.I)
 HORIZON = re.compile(r"\bby (?:the end of )?((?:19|20)\d\d)\b|\bin ((?:19|20)\d\d)\b")
+FIGURE = re.compile(r"[$£€¥]\s?\d|\d(?:\.\d+)?\s?(?:%|per ?cent\b|percent\b)|"
+                    r"\d(?:\.\d+)?\s?(?:bn|m|tn|billion|million|trillion)\b", re.I)
 NUMBER_LABELS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 FIRST_PERSON = {"i", "we"}
@@ -80,13 +82,14 @@ def _opens_paragraph(sentence: Span) -> bool:
 
 def plain_claim(sentence: Span, resolve, author: tuple[str, str] | None) -> Found | None:
     """A statistic, or an assertion about a named subject, asserted by the article's author."""
-    has_number = any(e.label_ in ("PERCENT", "MONEY") or _counted(e) for e in sentence.ents)
+    has_number = any(e.label_ in ("PERCENT", "MONEY") or _counted(e) for e in sentence.ents) \
+        or FIGURE.search(sentence.text) is not None
     root = sentence.root
     subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
     named = subject is not None and (subject.ent_type_ in ("ORG", "PERSON") or (
         subject.lower_ in COMPANY_NOUNS and any(c.lower_ == "the" for c in subject.children))
         or (author is not None and _first_person_opening(sentence, subject)))
-    if not (has_number or named) or sentence.text.rstrip().endswith("?"):
+    if not (has_number or (named and author)) or sentence.text.rstrip().endswith("?"):
         return None
     if len(sentence) < 6:
         return None
@@ -113,8 +116,17 @@ def _found(sentence: Span, verb: Token | None, kind: str, who, cue: str, origin:
             tokens = [t for t in comp.subtree if t.dep_ != "mark" or t.i > comp.left_edge.i]
             if len(tokens) >= 4:
                 begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                if comp.i > verb.i:
+                    end = _content_end(sentence)
     text = sentence.doc.text[begin:end]
     return _with_future(Found(begin, end, kind, who[0], who[1], cue, origin, 0.75), text)
+
+
+def _content_end(sentence: Span) -> int:
+    """Where a sentence's words end, before its closing punctuation and quote marks."""
+    text = sentence.text.rstrip()
+    stripped = text.rstrip(".!?\"”’' ")
+    return sentence.start_char + len(stripped)
 
 
 def _with_future(found: Found, text: str) -> Found:

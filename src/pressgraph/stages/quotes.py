@@ -37,17 +37,38 @@ class Quote:
 def find_quotes(doc: Doc, people: list[Span], orgs: list[Span]) -> list[Quote]:
     """Every quote of at least six words, split into statements, with its speaker."""
     quotes = []
-    for match in QUOTE.finditer(doc.text):
-        group = 1 if match.group(1) is not None else 2
-        begin, end = match.start(group), match.end(group)
-        inner = doc.text[begin:end].rstrip()
-        if len(inner.split()) < 6:
-            continue
-        end = begin + len(inner)
-        speaker, label, how = _speaker(doc, match.start(), match.end(), people, orgs)
+    for outer_end, begin, end in _joined(doc.text, _quoted_runs(doc.text)):
+        speaker, label, how = _speaker(doc, begin - 1, outer_end, people, orgs)
         for b, e in _statements(doc.text, begin, end):
             quotes.append(Quote(b, e, speaker, label, how))
     return quotes
+
+
+def _quoted_runs(text: str) -> list[tuple[int, int, int]]:
+    """(end of the closing mark, begin, end) of every quote of at least six words."""
+    runs = []
+    for match in QUOTE.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        begin, end = match.start(group), match.end(group)
+        inner = text[begin:end].rstrip()
+        if len(inner.split()) >= 6:
+            runs.append((match.end(), begin, begin + len(inner)))
+    return runs
+
+
+def _joined(text: str, runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Quotes broken by a speech tag ('"..," he said. "..."') joined into one quote; the
+    first part's closing mark is where the speaker is looked for."""
+    joined: list[tuple[int, int, int]] = []
+    for run in runs:
+        if joined:
+            outer_end, begin, end = joined[-1]
+            between = text[end:run[1]]
+            if len(between) <= 80 and "\n" not in between and REPORTED_AFTER.search(between):
+                joined[-1] = (outer_end, begin, run[2])
+                continue
+        joined.append(run)
+    return joined
 
 
 def _statements(text: str, begin: int, end: int) -> list[tuple[int, int]]:
