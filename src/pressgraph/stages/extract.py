@@ -25,7 +25,8 @@ def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
     people = _with_signatures(doc, [e for e in doc.ents if e.label_ == "PERSON"])
     orgs = [e for e in doc.ents if e.label_ == "ORG"]
     authors = metadata.authors(article)
-    rows = _positions(article, doc, people, lexicon, authors)
+    rows = positions.with_context_company(
+        _positions(article, doc, people, lexicon, authors), orgs)
     employers = {row[3] for row in rows if row[3]}
     orgs = sorted(orgs + [Span(doc, p.start, p.end, label="ORG") for p in people
                           if p.text in employers], key=lambda e: e.start)
@@ -197,7 +198,15 @@ def _position(article, row, book: NameBook) -> Position:
     name, title, codes, org, _alias, begin, end, origin, confidence, unit = row
     return Position(book.person(name) or name, title, tuple(codes),
                     book.org(org) if org else None, Ev(*article.to_raw(begin, end)), origin,
-                    confidence, tenure(title, article.text[end:end + 80]), unit)
+                    confidence, _tenure(origin, title, article.text[end:end + 80]), unit)
+
+
+def _tenure(origin: str, title: str, after: str) -> str | None:
+    """Former, outgoing or incoming; 'X will become chief executive' is incoming."""
+    found = tenure(title, after)
+    if found is None and origin.startswith("rule:appointment"):
+        return "incoming"
+    return found
 
 
 def _claim(article, doc: Doc, found: claim_rules.Found, book: NameBook) -> Claim:

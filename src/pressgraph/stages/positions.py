@@ -6,11 +6,16 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from pressgraph.stages.coref import salient_org
 from pressgraph.stages.lexicon import Lexicon
 from pressgraph.stages.titles import ParsedTitle, org_prefix, parse_after_name, split_titles
 
 COPULA = re.compile(r"^\s*(?:,\s*who\s+)?(?:is|was|has been|had been|became|is now|remains)\s+")
 APPOSITIVE = re.compile(r"^\s*,\s*")
+APPOINTED = re.compile(r"^\s*(?:,\s*who\s+)?(?:will become|is to become|is set to become|"
+                       r"will take on the role of|will take over as|is to take over as|"
+                       r"takes over as|will be named|has been appointed|has been named|"
+                       r"was appointed|was named|is appointed|is named)\s+")
 SERVES = re.compile(
     r"\b(?:serves|served|serving|sits|sat|sitting)\s+on\s+the\s+(.{2,60}?)(?:'s|’s)?\s+"
     r"(board of directors|board|selection committee|committee|council|advisory board)\b")
@@ -20,23 +25,42 @@ FUNCTION_WORDS = {"the", "a", "an", "under", "since", "after", "before", "when",
                   "last", "next", "former", "new", "its", "their", "his", "her", "our", "says",
                   "said", "also", "meanwhile", "however", "both"}
 CONFIDENCE = {"rule:byline": 0.9, "rule:signature": 0.85, "rule:appositive": 0.8,
-              "rule:copula": 0.75, "rule:title-before-name": 0.75, "rule:serves-on": 0.6}
+              "rule:copula": 0.75, "rule:appointment": 0.7, "rule:title-before-name": 0.75,
+              "rule:serves-on": 0.6}
+
+
+CORPORATE_CODES = {"CEO", "CFO", "COO", "CTO", "CMO", "CIO", "CINO", "CDO", "CDAO", "EVP", "SVP",
+                   "VP"}
+CORPORATE_WORDS = re.compile(r"\b(?:co-)?chair(?:man|woman)?\b|\bboard\b|\bfounder\b", re.I)
 
 
 def positions_after(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
     """Positions stated right after a person's name: ', TITLE, ORG' or ' is TITLE of ORG'."""
     rest = SENTENCE_END.split(doc.text[person.end_char:].split("\n", 1)[0], 1)[0]
-    for pattern, origin in ((APPOSITIVE, "rule:appositive"), (COPULA, "rule:copula")):
-        match = pattern.match(rest)
+    rows, offset = [], 0
+    for pattern, origin in ((APPOSITIVE, "rule:appositive"), (APPOINTED, "rule:appointment"),
+                            (COPULA, "rule:copula")):
+        match = pattern.match(rest[offset:])
         if not match:
             continue
-        parsed = parse_after_name(rest[match.end():], lexicon, _context(doc, person))
+        start = offset + match.end()
+        parsed = parse_after_name(rest[start:], lexicon, _context(doc, person))
         if parsed:
             if origin == "rule:appositive" and _after_dash(doc, person):
                 origin = "rule:signature"
-            end = person.end_char + match.end() + parsed.length
-            return _rows(person.text, parsed, person.start_char, end, origin)
-    return []
+            end = person.end_char + start + parsed.length
+            rows += _rows(person.text, parsed, person.start_char, end, origin)
+            if origin != "rule:appositive":
+                break
+            offset = _after_appositive(rest, start + parsed.length)
+    return rows
+
+
+def _after_appositive(rest: str, end: int) -> int:
+    """Where the sentence goes on after ', TITLE,': 'X, the chairman, will become CEO'."""
+    following = rest[end:]
+    return end + (len(following) - len(following.lstrip(" ,"))) if following.startswith(",") \
+        else len(rest)
 
 
 def positions_before(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
@@ -161,3 +185,22 @@ def _after_dash(doc: Doc, person: Span) -> bool:
 def _context(doc: Doc, person: Span) -> str:
     """The text around a name, for deciding what 'CIO' means there."""
     return doc.text[max(person.start_char - 600, 0):person.end_char + 600]
+
+
+def with_context_company(rows: list[tuple], orgs: list[Span]) -> list[tuple]:
+    """A company title with no organization stated ('the co-chairman') is at the company the
+    story is about: the organization named most often before it, if named at least twice."""
+    out = []
+    for row in rows:
+        if row[3] is None and _corporate(row[1], row[2]):
+            company = salient_org(orgs, row[5])
+            if company is not None and sum(o.text == company.text for o in orgs) >= 2:
+                row = (*row[:3], company.text, None, *row[5:7], row[7] + "+context-company",
+                       round(row[8] - 0.15, 2), *row[9:])
+        out.append(row)
+    return out
+
+
+def _corporate(title: str, codes: tuple[str, ...]) -> bool:
+    """A title that only a company gives: chief officers, vice presidents, chairmen."""
+    return bool(set(codes) & CORPORATE_CODES) or CORPORATE_WORDS.search(title) is not None
