@@ -4,7 +4,6 @@
 - leading job titles come off person names ("CMO Matt" -> "Matt"), and an entity made only of
   title words (role acronyms such as CMO or EVP tagged ORG, "Global Head" tagged PERSON) goes;
 - a leading dash or "the" comes off; a possessive "'s" stays outside;
-- a place-like entity (GPE) that is no known place is taken for an organization;
 - the organization rules of `org_rules` (lists after a kind, reporting acronyms, events).
 """
 
@@ -44,8 +43,11 @@ class EntityFixer:
                 if span is not None:
                     fixed.append(span)
         lexicon = self.lexicon
-        ents = [org_rules.person_as_org(e, lexicon) for e in _merge_adjacent_people(doc, fixed)]
-        ents = org_rules.majority_labels(ents)
+        merged = _merge_adjacent_people(doc, fixed)
+        ents = [org_rules.person_as_org(e, lexicon) for e in merged]
+        forced = {e.text for e, m in zip(ents, merged, strict=True)
+                  if m.label_ == "PERSON" and e.label_ == "ORG"}
+        ents = org_rules.majority_labels(ents, forced)
         ents = [e for e in ents if not (e.label_ == "ORG" and org_rules.is_non_org(e, lexicon))]
         acronyms = [a for a in org_rules.reporting_acronyms(doc, self.lexicon)
                     if not any(e.start < a.end and a.start < e.end for e in ents)]
@@ -72,8 +74,6 @@ class EntityFixer:
         if start >= end or self._not_a_name(doc[start:end]):
             return None
         label = ent.label_
-        if label == "GPE":
-            label = "GPE" if doc[start:end].text in self.lexicon.places else "ORG"
         if label == "PERSON" and any(t.like_num for t in doc[start:end]):
             return None
         return Span(doc, start, end, label=label)

@@ -95,22 +95,35 @@ def person_as_org(span: Span, lexicon: Lexicon) -> Span:
 
 
 def _described_as_org(span: Span, lexicon: Lexicon) -> bool:
-    """'NM Quill, the investment bank, ...': an appositive that names a kind of organization."""
+    """'NM Quill, the investment bank, ...', 'investment firm Grant Quill', 'Laura Quill,
+    which ...': the words around the name say it is an organization."""
     doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and _kind_noun(before.lower_, lexicon) and before.text.islower():
+        return True
     words = [t for t in doc[span.end:span.end + 6]]
+    if len(words) >= 2 and words[0].text == "," and words[1].lower_ == "which":
+        return True
     if len(words) < 3 or words[0].text != "," or words[1].lower_ not in ("the", "a", "an"):
         return False
     for token in words[2:]:
         if token.text in (",", ".", ";") or token.is_sent_start:
             return False
-        if token.lower_ + "s" in lexicon.org_nouns or token.lower_ in lexicon.org_nouns:
+        if _kind_noun(token.lower_, lexicon):
             return True
     return False
 
 
-def majority_labels(ents: list[Span]) -> list[Span]:
-    """One label per name in a document: the one the model gave most often ('Acme United'
-    tagged ORG twice and PERSON once is an organization); a tie keeps each as it is."""
+def _kind_noun(word: str, lexicon: Lexicon) -> bool:
+    """A noun naming a kind of organization ('bank', 'firms')."""
+    return word + "s" in lexicon.org_nouns or word in lexicon.org_nouns
+
+
+def majority_labels(ents: list[Span], forced: set[str] | frozenset[str] = frozenset()
+                    ) -> list[Span]:
+    """One label per name in a document: ORG for the `forced` names (an organization by
+    a rule's evidence somewhere), else the one the model gave most often ('Acme United' tagged
+    ORG twice and PERSON once is an organization); a tie keeps each as it is."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for ent in ents:
         if ent.label_ in ("PERSON", "ORG"):
@@ -118,7 +131,9 @@ def majority_labels(ents: list[Span]) -> list[Span]:
     out = []
     for ent in ents:
         count = votes.get(ent.text)
-        if count and len(count) == 2 and count["ORG"] != count["PERSON"]:
+        if ent.text in forced and ent.label_ == "PERSON":
+            ent = Span(ent.doc, ent.start, ent.end, label="ORG")
+        elif count and len(count) == 2 and count["ORG"] != count["PERSON"]:
             label = "ORG" if count["ORG"] > count["PERSON"] else "PERSON"
             ent = Span(ent.doc, ent.start, ent.end, label=label)
         out.append(ent)

@@ -29,14 +29,17 @@ CONFIDENCE = {"rule:byline": 0.9, "rule:signature": 0.85, "rule:appositive": 0.8
               "rule:serves-on": 0.6}
 
 
+NOT_ORG_TYPES = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
 CORPORATE_CODES = {"CEO", "CFO", "COO", "CTO", "CMO", "CIO", "CINO", "CDO", "CDAO", "EVP", "SVP",
                    "VP"}
-CORPORATE_WORDS = re.compile(r"\b(?:co-)?chair(?:man|woman)?\b|\bboard\b|\bfounder\b", re.I)
+CORPORATE_WORDS = re.compile(r"\b(?:co-)?chair(?:man|woman)?\b|\bboard\b|\bfounder\b|"
+                             r"\bnon-executive\b|\b(?:executive|managing) director\b", re.I)
 
 
 def positions_after(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
     """Positions stated right after a person's name: ', TITLE, ORG' or ' is TITLE of ORG'."""
     rest = SENTENCE_END.split(doc.text[person.end_char:].split("\n", 1)[0], 1)[0]
+    rest = rest[:_next_person(doc, person) - person.end_char]
     rows, offset = [], 0
     for pattern, origin in ((APPOSITIVE, "rule:appositive"), (APPOINTED, "rule:appointment"),
                             (COPULA, "rule:copula")):
@@ -44,6 +47,8 @@ def positions_after(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
         if not match:
             continue
         start = offset + match.end()
+        if origin != "rule:appositive" and not _starts_title(rest[start:], lexicon):
+            continue
         parsed = parse_after_name(rest[start:], lexicon, _context(doc, person))
         if parsed:
             if origin == "rule:appositive" and _after_dash(doc, person):
@@ -54,6 +59,18 @@ def positions_after(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
                 break
             offset = _after_appositive(rest, start + parsed.length)
     return rows
+
+
+def _starts_title(text: str, lexicon: Lexicon) -> bool:
+    """'is chief executive of ...', not 'is parting company with its chief executive'."""
+    words = re.sub(r"^(?:a|an|the|its|our|their)\s+", "", text.strip(), flags=re.I).split()
+    return bool(words) and (lexicon.is_title_word(words[0].strip(",")) or words[0][:1].isupper())
+
+
+def _next_person(doc: Doc, person: Span) -> int:
+    """Where the next person's name starts: a title after a name never holds another name."""
+    return next((e.start_char for e in doc.ents if e.label_ == "PERSON"
+                 and e.start_char >= person.end_char), len(doc.text))
 
 
 def _after_appositive(rest: str, end: int) -> int:
@@ -68,18 +85,22 @@ def positions_before(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
     index = person.start
     while index > 0 and _titleish(doc[index - 1], lexicon):
         index -= 1
+    while index < person.start and doc[index].lower_ in ("and", "&", "or"):
+        index += 1
     title_span = doc[index:person.start]
     if not len(title_span) or not lexicon.has_head(title_span.text):
         return []
-    before = doc[max(index - 4, 0):index].text
-    before = before.split("\n")[-1]
+    first = index
+    while first > max(index - 4, 0) and doc[first - 1].ent_type_ not in NOT_ORG_TYPES:
+        first -= 1
+    before = doc[first:index].text.split("\n")[-1]
     organization = _entity_before(doc, index) or _org_before(before)
     if organization and (_is_place(doc, index, organization, lexicon)
                          or _opens_sentence(doc, index, organization)):
         organization = None
     end = person.end_char
     if organization is None:
-        organization, end = _org_after(doc, person)
+        organization, end = _org_after(doc, person, lexicon.org_suffixes)
     titles = split_titles(title_span.text, lexicon, _context(doc, person))
     if not titles:
         return []
@@ -163,14 +184,15 @@ def _opens_sentence(doc: Doc, index: int, organization: str) -> bool:
             and len(organization.split()) == 1 and doc[first].ent_type_ != "ORG")
 
 
-def _org_after(doc: Doc, person: Span) -> tuple[str | None, int]:
+def _org_after(doc: Doc, person: Span, suffixes: frozenset[str] = frozenset()
+               ) -> tuple[str | None, int]:
     """'analyst Ann Example of Fabrikam': the organization named right after, and its end."""
     if person.end + 1 < len(doc) and doc[person.end].lower_ in ("of", "at", "from"):
         window = doc[person.end + 1:min(person.end + 9, len(doc))]
         name = org_prefix(window.text.split("\n")[0])
         if name and not name.startswith("@"):
             run = doc[window.start:window.start + len(name.split())]
-            if all(t.ent_type_ in ("ORG", "PERSON") for t in run) or (
+            if all(t.ent_type_ in ("ORG", "PERSON") for t in run) or run[-1].lower_ in suffixes or (
                     any(t.ent_type_ == "ORG" for t in run)
                     and not any(t.ent_type_ in ("GPE", "DATE") for t in run)):
                 return name, run.end_char

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from pressgraph.stages.lexicon import Lexicon
 
-ARTICLE = re.compile(r"^(?:a|an|the|our|its|his|her|their)\s+", re.I)
+ARTICLE = re.compile(r"^(?:(?:presently|currently|now|also|still)\s+)?"
+                     r"(?:a|an|the|our|its|his|her|their)\s+", re.I)
 JOINER = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
 ORG_WORD = re.compile(r"^(?:[A-Z0-9@][\w.&'’@-]*|of|and|for|&|de|du|la|le|von|van|the)$")
 STOP = {"of", "and", "for", "&", "de", "du", "la", "le", "von", "van", "the"}
@@ -24,6 +25,8 @@ TAKING = re.compile(r"^[\s,]*who (?:will|is to|is set to) (?:take over|join|beco
                     re.I)
 CLAUSE_END = re.compile(r"\s(?:said|says|told|tells|added|adds|warned|argued|believes|thinks|"
                         r"predicted|expects|noted)\b|[\"“”]")
+OF_THE_COMPANY = re.compile(r"\s+(?:of|at)\s+(?:the|its)\s+(?:company|firm|group|business|bank)$",
+                            re.I)
 ALIAS = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 
 
@@ -169,7 +172,7 @@ def _split_inner_org(part: str, places: frozenset[str] = frozenset()) -> tuple[s
         index = part.find(joiner)
         while index > 0:
             rest = part[index + len(joiner):]
-            org = org_prefix(rest)
+            org = None if re.match(r"(?:a|an)\s", rest) else org_prefix(rest)
             if org and org not in places and (
                     not org.startswith(("Marketing", "Sales")) or joiner == " at "):
                 return part[:index].strip(), org
@@ -180,9 +183,9 @@ def _split_inner_org(part: str, places: frozenset[str] = frozenset()) -> tuple[s
 def split_titles(text: str, lexicon: Lexicon, context: str) -> tuple[tuple[str, tuple], ...]:
     """'EVP and CMO' -> ('EVP', ...), ('CMO', ...): split where each side has a head."""
     text = ARTICLE.sub("", text.strip().rstrip(".;:"))
-    pieces = [ARTICLE.sub("", p.strip()) for p in JOINER.split(text)]
+    pieces = [OF_THE_COMPANY.sub("", ARTICLE.sub("", p.strip())) for p in JOINER.split(text)]
     if len(pieces) < 2 or not all(lexicon.has_head(p) for p in pieces):
-        pieces = [text]
+        pieces = [OF_THE_COMPANY.sub("", text)]
     return tuple((p, role_codes(p, lexicon, context)) for p in pieces if lexicon.has_head(p))
 
 
