@@ -18,6 +18,8 @@ REPORTED_AFTER = re.compile(
     r"\b(?:said|says|added|adds|noted|notes|explained|explains|told|tells|warned|warns|argued|"
     r"argues|insisted|insists|stressed|stresses|commented|continued|wrote|writes|according to)\b",
     re.I)
+SPEECH_VERB = re.compile(REPORTED_AFTER.pattern.replace("said|", "said|say|stated|states|asked|"
+                                                        "declared|"), re.I)
 AFTER_END = re.compile(r"(?<=[.!?])\s|\n|[“\"]")
 REFERENCE = re.compile(r"\b(he|she|it|(?<=the )(?:company|firm|group|bank|airline|carmaker|"
                        r"retailer|insurer|lender|giant|business|carrier|operator|maker))\b", re.I)
@@ -51,9 +53,21 @@ def _quoted_runs(text: str) -> list[tuple[int, int, int]]:
         group = 1 if match.group(1) is not None else 2
         begin, end = match.start(group), match.end(group)
         inner = text[begin:end].rstrip()
-        if len(inner.split()) >= 6:
+        if len(inner.split()) >= 6 and not _embedded(text, match.start()):
             runs.append((match.end(), begin, begin + len(inner)))
     return runs
+
+
+def _embedded(text: str, mark: int) -> bool:
+    """A quoted phrase inside the writer's sentence ('sales were "not what we hoped for"'):
+    the opening mark follows a word, with no punctuation between, that is no reporting verb
+    ('said "...', 'noted that "...')."""
+    before = text[max(0, mark - 40):mark]
+    words = re.findall(r"[A-Za-z']+", before)
+    if not before.rstrip() or not before.rstrip()[-1].isalpha() or not words:
+        return False
+    verb = words[-2] if words[-1].casefold() == "that" and len(words) > 1 else words[-1]
+    return SPEECH_VERB.fullmatch(verb) is None
 
 
 def _joined(text: str, runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
