@@ -95,5 +95,28 @@ def validate_cli(
     raise typer.Exit(0 if conforms else 1)
 
 
+@app.command("push")
+def push_cli(
+    trig: Path = typer.Argument(None, help="The built TriG (default: the config's OUT/NAME.trig)."),
+    store: str = typer.Option(..., "--store", help="The store's SPARQL or Graph Store URL."),
+    graph_store: str = typer.Option(None, "--graph-store", help="Its Graph Store endpoint, "
+                                    "when not found from --store (see docs/scale.md)."),
+    user: str = typer.Option(None, "--user", help="User name for HTTP basic or digest auth."),
+    password: str = typer.Option(None, "--password", envvar="PRESSGRAPH_STORE_PASSWORD",
+                                 show_default=False, help="The user's password."),
+    token: str = typer.Option(None, "--token", envvar="PRESSGRAPH_STORE_TOKEN",
+                              show_default=False, help="A bearer token, instead of --user."),
+    prune: bool = typer.Option(False, "--prune", help="Delete article graphs not in the build."),
+    config_path: Path = typer.Option(None, "--config", help="Pipeline config TOML."),
+) -> None:
+    """Load the built graph into a store, one named graph per article (Graph Store Protocol)."""
+    from pressgraph.stages.push import run_push
+
+    try:
+        typer.echo(run_push(trig, store, graph_store, user, password, token, prune, config_path))
+    except PressgraphError as err:
+        fail(err)
+
+
 def main() -> None:  # pragma: no cover - console entry for `python -m pressgraph`
     sys.exit(app())

@@ -48,6 +48,35 @@ class Errors(metaclass=ErrorsWithCodes):
              "PERSON or ORG, then two names, separated by tabs.")
     KG031 = ("--min-confidence {value}: needs a number from 0 to 1, and the embedded store "
              "(not {store}). Drop the option, or point --store at a store folder.")
+    KG040 = ("{what}: this endpoint is read-only and refuses updates (INSERT, DELETE, LOAD, "
+             "CLEAR, CREATE, DROP, COPY, MOVE, ADD). Send a SELECT, ASK, CONSTRUCT or DESCRIBE.")
+    KG041 = ("{what}: the endpoint never fetches URLs or files for a query. Drop the SERVICE "
+             "clause and query the store's own graphs.")
+    KG042 = ("the query did not finish within {seconds:g} s ({why}). Narrow it (more specific "
+             "patterns, a LIMIT), retry, or start the server with a larger --timeout.")
+    KG043 = ("{what} is {size} bytes, over the {limit} byte limit. Send a shorter query "
+             "or header.")
+    KG044 = ("no {form} result format matches Accept: {accept}. Ask for one of: {allowed}.")
+    KG045 = "bad SPARQL protocol request: {why}. {fix}"
+    KG046 = ("a query worker stopped ({why}). Retry, and narrow the query if it happens again "
+             "(a worker may use {memory}).")
+    KG047 = ("--host {host}: not a loopback address, so the endpoint would be reachable from "
+             "other machines. Pass --allow-remote to expose it, or use --host 127.0.0.1.")
+    KG048 = "{host}:{port}: cannot listen there ({why}). Pick another --port or --host."
+    KG049 = ("warning: serving on {host}:{port}, reachable from other machines; anyone who "
+             "can reach it can read the whole store. Bind to 127.0.0.1 unless that is wanted.")
+    KG050 = ("{url}: the store could not be reached ({why}). Check the URL and that the server "
+             "is running and listens there.")
+    KG051 = ("{url}: the store refused the {what} ({status}). Pass --user with "
+             "PRESSGRAPH_STORE_PASSWORD, or PRESSGRAPH_STORE_TOKEN, for an account that may write.")
+    KG052 = ("{url}: the store answered the {what} with {status}. Check that --store and "
+             "--graph-store are its SPARQL query and Graph Store endpoints (docs/scale.md).")
+    KG053 = ("{url}: the store failed on the {what} ({status}). Read the server's log; "
+             "rerun `pressgraph push` once it is fixed (graphs already sent are kept).")
+    KG054 = ("{url}: could not list the store's graphs ({why}). Pass --store its SPARQL query "
+             "endpoint and --graph-store its Graph Store endpoint (docs/scale.md).")
+    KG055 = ("{path}: none of its named graphs is under {prefix}, so --prune would delete every "
+             "article graph in the store. Pass the --config the graph was built with.")
 
 
 class PressgraphError(Exception):
@@ -65,3 +94,16 @@ class PressgraphError(Exception):
 
 class InputError(PressgraphError):
     """One input file cannot be used; the build skips it and goes on."""
+
+
+class RequestError(PressgraphError):
+    """A request the SPARQL endpoint refuses, with the HTTP status to answer it with.
+
+    Args:
+        message: the catalogue message, already formatted.
+        status: the HTTP status code (400, 403, 406, 413, 415, 503, ...).
+    """
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status

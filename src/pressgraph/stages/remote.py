@@ -1,4 +1,5 @@
-"""Queries against a remote SPARQL 1.1 endpoint (the protocol's POST of application/sparql-query).
+"""Queries against a remote SPARQL 1.1 endpoint (the protocol's URL-encoded POST, which every
+store answers; Virtuoso 7 ignores a direct POST of application/sparql-query).
 
 The query is parsed locally first, so a syntax error reads the same as for the embedded store
 (KG009) and the query form picks the Accept header: SPARQL results JSON for SELECT and ASK,
@@ -10,6 +11,7 @@ from __future__ import annotations
 import http.client
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pyoxigraph as ox
@@ -56,8 +58,9 @@ def run_remote(url: str, query_text: str, timeout: float = TIMEOUT) -> QueryResu
             KG020 if it answers with an HTTP error or a body that cannot be parsed.
     """
     form = query_form(query_text)
-    request = urllib.request.Request(url, data=query_text.encode("utf-8"), method="POST", headers={
-        "Content-Type": "application/sparql-query; charset=utf-8", "Accept": _ACCEPT[form]})
+    body = urllib.parse.urlencode({"query": query_text}).encode("ascii")
+    request = urllib.request.Request(url, data=body, method="POST", headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": _ACCEPT[form]})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body, media_type = response.read(), response.headers.get_content_type()
