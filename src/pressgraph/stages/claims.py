@@ -8,14 +8,15 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from pressgraph.records import Quantity
-from pressgraph.stages import quantities as numbers
 from pressgraph.stages.coref import COMPANY_NOUNS
 from pressgraph.stages.lexicon import Lexicon
 
 FUTURE = re.compile(r"\b(?:will|by (?:the end of )?(?:19|20)\d\d|next year|in the coming|"
                     r"is expected to|are expected to|by the end of this decade)\b", re.I)
+HORIZON = re.compile(r"\bby (?:the end of )?((?:19|20)\d\d)\b|\bin ((?:19|20)\d\d)\b")
 FIGURE = re.compile(r"[$£€¥]\s?\d|\d(?:\.\d+)?\s?(?:%|per ?cent\b|percent\b)|"
                     r"\d(?:\.\d+)?\s?(?:bn|m|tn|billion|million|trillion)\b", re.I)
+NUMBER_LABELS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 FIRST_PERSON = {"i", "we"}
 CONTINUATIONS = {"and", "also", "moreover", "furthermore", "additionally"}
@@ -177,10 +178,28 @@ def _counted(ent: Span) -> bool:
 
 
 def quantities(span: Span) -> tuple[Quantity, ...]:
-    """Percentages, money, counts and ranges in a claim (see stages/quantities.py)."""
-    return numbers.quantities(span)
+    """Percentages, money and counts in a claim, with their unit and what they count."""
+    out = []
+    for ent in span.ents:
+        if ent.label_ not in NUMBER_LABELS or (ent.label_ == "CARDINAL" and not _counted(ent)):
+            continue
+        unit = {"PERCENT": "percent", "MONEY": _currency(ent.text)}.get(ent.label_, "count")
+        after = ent.doc[ent.end:min(ent.end + 4, len(ent.doc))]
+        noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN")), None)
+        out.append(Quantity(ent.text, unit, noun.text if noun is not None else ""))
+    return tuple(out)
 
 
-def horizon(text: str, published: str | None = None) -> str | None:
-    """A prediction's horizon year ('by 2017'; 'next year' given the article's date)."""
-    return numbers.horizon(text, published)
+def horizon(text: str) -> str | None:
+    """A prediction's horizon year ('by 2017')."""
+    match = HORIZON.search(text)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def _currency(text: str) -> str:
+    """The currency a money amount is in."""
+    for mark, code in (("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("dollar", "USD"),
+                       ("pound", "GBP"), ("euro", "EUR"), ("yen", "JPY")):
+        if mark in text.lower():
+            return code
+    return "money"
