@@ -109,3 +109,15 @@ def test_a_failed_build_keeps_the_previous_outputs(built, tmp_path):
     result = invoke("build", str(empty), "--out", str(out), "--quiet")
     assert result.exit_code == 2
     assert (out / "sample.trig").read_bytes() == before
+
+
+def test_the_committed_graphs_are_untouched_by_the_build():
+    """On a clean checkout, the set-up's build must leave graphs/ as committed (git says so)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    if shutil.which("git") is None or not (root / ".git").exists():
+        pytest.skip("not a git checkout: nothing to compare graphs/ with")
+    changed = subprocess.run(["git", "status", "--porcelain", "--", "graphs"], cwd=root,
+                             capture_output=True, text=True, check=True).stdout
+    assert changed == "", f"the build changed committed graphs:\n{changed}"
