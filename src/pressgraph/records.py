@@ -94,11 +94,16 @@ class Position:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number in a claim: value as written, its unit, and what it counts."""
+    """A number in a claim: the text as written ('£600m'), its unit (an ISO 4217 code,
+    'percent', 'percentage point' or 'count'), what it counts, and its value as a decimal
+    string ('600000000'), or for a range ('5-7%') its minimum and maximum."""
 
-    value: str
+    text: str
     unit: str
     description: str
+    value: str | None = None
+    minimum: str | None = None
+    maximum: str | None = None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from pressgraph.stages.lexicon import Lexicon
 
 LIST_CUES = {("such", "as"), ("like",), ("including",)}
+CUE_STARTS = {cue[0] for cue in LIST_CUES}
 JOINERS = {",", "and", "or", "&"}
 NAME_GLUE = {"-", "&"}
 
@@ -22,8 +23,10 @@ def listed_orgs(doc: Doc, lexicon: Lexicon) -> list[Span]:
     """Organizations named in a list after a kind: 'social networks such as A and B'."""
     found: list[Span] = []
     for token in doc:
+        if token.i == 0 or token.lower_ not in CUE_STARTS:
+            continue
         width = _cue_width(doc, token.i)
-        if not width or token.i == 0:
+        if not width:
             continue
         kind = doc[token.i - 1]
         if kind.lower_ in lexicon.org_nouns or kind.lemma_.lower() + "s" in lexicon.org_nouns:

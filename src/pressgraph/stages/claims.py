@@ -8,15 +8,15 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from pressgraph.records import Quantity
+from pressgraph.stages import quantities as numbers
 from pressgraph.stages.coref import COMPANY_NOUNS
+from pressgraph.stages.doc_text import doc_text
 from pressgraph.stages.lexicon import Lexicon
 
 FUTURE = re.compile(r"\b(?:will|by (?:the end of )?(?:19|20)\d\d|next year|in the coming|"
                     r"is expected to|are expected to|by the end of this decade)\b", re.I)
-HORIZON = re.compile(r"\bby (?:the end of )?((?:19|20)\d\d)\b|\bin ((?:19|20)\d\d)\b")
 FIGURE = re.compile(r"[$£€¥]\s?\d|\d(?:\.\d+)?\s?(?:%|per ?cent\b|percent\b)|"
                     r"\d(?:\.\d+)?\s?(?:bn|m|tn|billion|million|trillion)\b", re.I)
-NUMBER_LABELS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 FIRST_PERSON = {"i", "we"}
 CONTINUATIONS = {"and", "also", "moreover", "furthermore", "additionally"}
@@ -75,7 +75,7 @@ def continued_claim(sentence: Span, previous: tuple[Found, int] | None) -> Found
         return None
     claim, ended = previous
     opening = sentence[0]
-    gap = sentence.doc.text[ended:sentence.start_char]
+    gap = doc_text(sentence.doc)[ended:sentence.start_char]
     if opening.lower_ not in CONTINUATIONS or len(gap) > 2 or _opens_paragraph(sentence):
         return None
     begin = sentence[1].idx if sentence[1].is_punct is False else sentence[2].idx
@@ -87,7 +87,7 @@ def continued_claim(sentence: Span, previous: tuple[Found, int] | None) -> Found
 
 def _opens_paragraph(sentence: Span) -> bool:
     """Whether a line break comes right before the sentence."""
-    before = sentence.doc.text[:sentence.start_char].rstrip(" \t")
+    before = doc_text(sentence.doc)[:sentence.start_char].rstrip(" \t")
     return not before or before.endswith("\n")
 
 
@@ -129,7 +129,7 @@ def _found(sentence: Span, verb: Token | None, kind: str, who, cue: str, origin:
                 begin, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
                 if comp.i > verb.i:
                     end = _content_end(sentence)
-    text = sentence.doc.text[begin:end]
+    text = doc_text(sentence.doc)[begin:end]
     return _with_future(Found(begin, end, kind, who[0], who[1], cue, origin, 0.75), text)
 
 
@@ -158,14 +158,23 @@ def _claimant(verb: Token, resolve) -> tuple[str, str] | None:
 
 
 def _entity_in(tokens, resolve) -> tuple[str, str] | None:
-    """The first person or organization among `tokens`, a proper noun taken as an org."""
+    """The person or organization a phrase names: the entity holding its head word ('Bank of
+    Harwick governor Ann Roe'), else its first person, else its first organization; a proper
+    noun alone is taken for an organization."""
     tokens = list(tokens)
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside or t.head is t), None)
+    entities = []
     for token in tokens:
         if token.ent_type_ in ("PERSON", "ORG"):
             span = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-            return span.text, span.label_
-    inside = {t.i for t in tokens}
-    head = next((t for t in tokens if t.head.i not in inside or t.head is t), None)
+            if span not in entities:
+                entities.append(span)
+    if entities:
+        holding = next((e for e in entities if head is not None and e.start <= head.i < e.end),
+                       None)
+        chosen = holding or next((e for e in entities if e.label_ == "PERSON"), entities[0])
+        return chosen.text, chosen.label_
     if (head is not None and head.pos_ == "PROPN" and head.text[:1].isupper()
             and len(head.text) > 1 and not any(c.dep_ == "compound" for c in head.children)):
         return head.text, "ORG"
@@ -178,28 +187,10 @@ def _counted(ent: Span) -> bool:
 
 
 def quantities(span: Span) -> tuple[Quantity, ...]:
-    """Percentages, money and counts in a claim, with their unit and what they count."""
-    out = []
-    for ent in span.ents:
-        if ent.label_ not in NUMBER_LABELS or (ent.label_ == "CARDINAL" and not _counted(ent)):
-            continue
-        unit = {"PERCENT": "percent", "MONEY": _currency(ent.text)}.get(ent.label_, "count")
-        after = ent.doc[ent.end:min(ent.end + 4, len(ent.doc))]
-        noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN")), None)
-        out.append(Quantity(ent.text, unit, noun.text if noun is not None else ""))
-    return tuple(out)
+    """Percentages, money, counts and ranges in a claim (see stages/quantities.py)."""
+    return numbers.quantities(span)
 
 
-def horizon(text: str) -> str | None:
-    """A prediction's horizon year ('by 2017')."""
-    match = HORIZON.search(text)
-    return (match.group(1) or match.group(2)) if match else None
-
-
-def _currency(text: str) -> str:
-    """The currency a money amount is in."""
-    for mark, code in (("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("dollar", "USD"),
-                       ("pound", "GBP"), ("euro", "EUR"), ("yen", "JPY")):
-        if mark in text.lower():
-            return code
-    return "money"
+def horizon(text: str, published: str | None = None) -> str | None:
+    """A prediction's horizon year ('by 2017'; 'next year' given the article's date)."""
+    return numbers.horizon(text, published)

@@ -11,6 +11,7 @@ from pressgraph.records import Span as Ev
 from pressgraph.stages import claims as claim_rules
 from pressgraph.stages import coref, metadata, positions
 from pressgraph.stages import people as credible
+from pressgraph.stages.doc_text import doc_text
 from pressgraph.stages.lexicon import Lexicon
 from pressgraph.stages.names import NameBook
 from pressgraph.stages.quotes import find_quotes
@@ -77,7 +78,7 @@ def _name_book(authors, people, rows) -> NameBook:
 def _with_signatures(doc: Doc, people: list[Span]) -> list[Span]:
     """Add the names of quote signatures ('”— Ana Lopez, CEO') that the model missed."""
     found = list(people)
-    for match in SIGNED.finditer(doc.text):
+    for match in SIGNED.finditer(doc_text(doc)):
         span = doc.char_span(match.start(1), match.end(1), label="PERSON")
         if span is not None and not any(p.start < span.end and span.start < p.end for p in found):
             found.append(span)

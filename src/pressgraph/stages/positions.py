@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from pressgraph.stages.coref import salient_org
+from pressgraph.stages.doc_text import doc_text
 from pressgraph.stages.lexicon import Lexicon
 from pressgraph.stages.titles import ParsedTitle, org_prefix, parse_after_name, split_titles
 
@@ -38,7 +39,7 @@ CORPORATE_WORDS = re.compile(r"\b(?:co-)?chair(?:man|woman)?\b|\bboard\b|\bfound
 
 def positions_after(doc: Doc, person: Span, lexicon: Lexicon) -> list[tuple]:
     """Positions stated right after a person's name: ', TITLE, ORG' or ' is TITLE of ORG'."""
-    rest = SENTENCE_END.split(doc.text[person.end_char:].split("\n", 1)[0], 1)[0]
+    rest = SENTENCE_END.split(doc_text(doc)[person.end_char:].split("\n", 1)[0], 1)[0]
     rest = rest[:_next_person(doc, person) - person.end_char]
     rows, offset = [], 0
     for pattern, origin in ((APPOSITIVE, "rule:appositive"), (APPOINTED, "rule:appointment"),
@@ -70,7 +71,7 @@ def _starts_title(text: str, lexicon: Lexicon) -> bool:
 def _next_person(doc: Doc, person: Span) -> int:
     """Where the next person's name starts: a title after a name never holds another name."""
     return next((e.start_char for e in doc.ents if e.label_ == "PERSON"
-                 and e.start_char >= person.end_char), len(doc.text))
+                 and e.start_char >= person.end_char), len(doc_text(doc)))
 
 
 def _after_appositive(rest: str, end: int) -> int:
@@ -201,12 +202,12 @@ def _org_after(doc: Doc, person: Span, suffixes: frozenset[str] = frozenset()
 
 def _after_dash(doc: Doc, person: Span) -> bool:
     """Whether the name follows a dash, as in a quote's signature."""
-    return doc.text[max(person.start_char - 4, 0):person.start_char].strip()[-1:] in "—–-"
+    return doc_text(doc)[max(person.start_char - 4, 0):person.start_char].strip()[-1:] in "—–-"
 
 
 def _context(doc: Doc, person: Span) -> str:
     """The text around a name, for deciding what 'CIO' means there."""
-    return doc.text[max(person.start_char - 600, 0):person.end_char + 600]
+    return doc_text(doc)[max(person.start_char - 600, 0):person.end_char + 600]
 
 
 def with_context_company(rows: list[tuple], orgs: list[Span]) -> list[tuple]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from pressgraph.stages import coref
+from pressgraph.stages.doc_text import doc_text
 
 QUOTE = re.compile(r"“([^“”]{12,}?)(?:”|(?=\n(?!“))|$)|\"([^\"\n]{12,}?)\"", re.S)
 ELLIPSIS = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.)\s*")
@@ -39,9 +40,9 @@ class Quote:
 def find_quotes(doc: Doc, people: list[Span], orgs: list[Span]) -> list[Quote]:
     """Every quote of at least six words, split into statements, with its speaker."""
     quotes = []
-    for outer_end, begin, end in _joined(doc.text, _quoted_runs(doc.text)):
+    for outer_end, begin, end in _joined(doc_text(doc), _quoted_runs(doc_text(doc))):
         speaker, label, how = _speaker(doc, begin - 1, outer_end, people, orgs)
-        for b, e in _statements(doc.text, begin, end):
+        for b, e in _statements(doc_text(doc), begin, end):
             quotes.append(Quote(b, e, speaker, label, how))
     return quotes
 
@@ -115,8 +116,11 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
 def _speaker(doc: Doc, begin: int, end: int, people: list[Span], orgs: list[Span]):
     """Who is quoted: a source named after the quote ('..., said Ann Roe', '... — Ann Roe'),
     a bracketed source, else a name before it in the paragraph, else 'he said' after it."""
-    after = AFTER_END.split(doc.text[end:end + 200], 1)[0]
-    if SIGNATURE.match(after) or REPORTED_AFTER.search(after):
+    after = AFTER_END.split(doc_text(doc)[end:end + 200], 1)[0]
+    verb = REPORTED_AFTER.search(after)
+    if SIGNATURE.match(after) or verb:
+        if verb is not None and verb.group(0).casefold() in ("told", "tells"):
+            after = after[:verb.start()]  # '..., Ann Roe told the BBC': not the listener
         found = _named_in(people, end, end + len(after)) or _named_in(orgs, end, end + len(after))
         if found is not None:
             return found.text, found.label_, "signature" if SIGNATURE.match(after) else "said-after"
@@ -132,7 +136,7 @@ def _speaker(doc: Doc, begin: int, end: int, people: list[Span], orgs: list[Span
         for size in range(len(words), 0, -1):
             if " ".join(words[:size]) in known:
                 return " ".join(words[:size]), "ORG", "source-note"
-    paragraph_start = doc.text.rfind("\n", 0, begin) + 1
+    paragraph_start = doc_text(doc).rfind("\n", 0, begin) + 1
     window = max(paragraph_start, begin - 400)
     person = [e for e in people if window <= e.start_char and e.end_char <= begin]
     org = [e for e in orgs if window <= e.start_char and e.end_char <= begin]

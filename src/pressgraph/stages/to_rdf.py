@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, XSD
 
 from pressgraph.namespace import ITSRDF, NIF, PG, SCHEMA, Iris, slug
-from pressgraph.records import ArticleFacts, Claim, Position, Span
+from pressgraph.records import ArticleFacts, Claim, Position, Quantity, Span
 from pressgraph.stages.resolve import Entity, Resolver
 
 HEAD_ROLES = {"CEO", "PRESIDENT"}
@@ -140,14 +141,26 @@ class ArticleGraph:
         if claim.horizon:
             self.add(node, SCHEMA.temporalCoverage, Literal(claim.horizon))
         for index, quantity in enumerate(claim.quantities, start=1):
-            value = URIRef(f"{node}/q{index}")
-            self.add(node, PG.quantity, value)
-            self.add(value, RDF.type, SCHEMA.QuantitativeValue)
-            self.add(value, SCHEMA.value, Literal(quantity.value))
-            self.add(value, SCHEMA.unitText, Literal(quantity.unit))
-            if quantity.description:
-                self.add(value, SCHEMA.description, Literal(quantity.description))
+            self._quantity(node, index, quantity)
         self._provenance(node, claim.span, claim.confidence, claim.origin)
+
+    def _quantity(self, claim: URIRef, index: int, quantity: Quantity) -> None:
+        """A number of the claim: as written (rdfs:label), its decimal value or range, unit
+        (schema:unitCode: the ISO 4217 code of a currency, P1 for percent) and what it counts."""
+        node = URIRef(f"{claim}/q{index}")
+        self.add(claim, PG.quantity, node)
+        self.add(node, RDF.type, SCHEMA.QuantitativeValue)
+        self.add(node, RDFS.label, Literal(quantity.text))
+        for prop, number in ((SCHEMA.value, quantity.value), (SCHEMA.minValue, quantity.minimum),
+                             (SCHEMA.maxValue, quantity.maximum)):
+            if number is not None:
+                self.add(node, prop, Literal(number, datatype=XSD.decimal))
+        self.add(node, SCHEMA.unitText, Literal(quantity.unit))
+        code = "P1" if quantity.unit == "percent" else quantity.unit
+        if code == "P1" or re.fullmatch(r"[A-Z]{3}", code):
+            self.add(node, SCHEMA.unitCode, Literal(code))
+        if quantity.description:
+            self.add(node, SCHEMA.description, Literal(quantity.description))
 
     def _provenance(self, node: URIRef, span: Span, confidence: float, origin: str) -> None:
         self.add(node, PROV.wasDerivedFrom, self._span(span, confidence, origin))
