@@ -51,3 +51,11 @@ def test_a_last_word_and_initials_stand_for_the_full_name(facts_of):
             "expects HA to grow.\n")
     found = orgs(facts_of(text))
     assert "Quillbas" not in found and "HA" not in found
+
+
+def test_a_place_before_a_lowercase_title_is_part_of_the_title(facts_of):
+    text = ("Peter Walsh, UK economist at Royal Bank of Harwick, said he was surprised by the "
+            "vote.\n")
+    found = positions(facts_of(text))
+    assert any(org == "Royal Bank of Harwick" for name, _, org in found if name == "Peter Walsh")
+    assert not any(org == "UK" for _, _, org in found)

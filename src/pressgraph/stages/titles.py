@@ -163,7 +163,8 @@ def _named_prefix(part: str, lexicon: Lexicon) -> str | None:
     rest = words[len(taken):]
     if not taken or not rest or not rest[0][:1].islower() or not lexicon.has_head(" ".join(rest)):
         return None
-    return " ".join(taken)
+    named = " ".join(taken)
+    return None if named in lexicon.places else named
 
 
 def _split_inner_org(part: str, places: frozenset[str] = frozenset()) -> tuple[str, str | None]:
