@@ -15,6 +15,8 @@ import urllib.parse
 import urllib.request
 
 import pyoxigraph as ox
+from pyparsing import ParseException
+from rdflib.plugins.sparql.parser import parseQuery
 
 from pressgraph.errors import Errors, PressgraphError
 from pressgraph.stages.results import QueryResult
@@ -40,14 +42,16 @@ def one_line(err: BaseException | str) -> str:
 
 
 def query_form(query_text: str) -> str:
-    """Return "select", "ask" or "graph", parsing the query on an empty store (KG009 if bad)."""
+    """Return "select", "ask" or "graph" from the parsed query (KG009 if it does not parse).
+
+    The query is only parsed (by rdflib), never run here: running it, even on an empty store,
+    would make this machine call any SERVICE endpoint the query names.
+    """
     try:
-        answer = ox.Store().query(query_text)
-    except SyntaxError as err:
+        name = parseQuery(query_text)[1].name
+    except (ParseException, ValueError, TypeError, IndexError) as err:
         raise PressgraphError(Errors.KG009.format(why=one_line(err))) from None
-    if isinstance(answer, ox.QueryTriples):
-        return "graph"
-    return "ask" if isinstance(answer, ox.QueryBoolean) else "select"
+    return {"AskQuery": "ask", "SelectQuery": "select"}.get(name, "graph")
 
 
 def run_remote(url: str, query_text: str, timeout: float = TIMEOUT) -> QueryResult:
