@@ -118,5 +118,29 @@ def push_cli(
         fail(err)
 
 
+@app.command("serve")
+def serve_cli(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(7878, "--port", min=0, max=65535, help="Port (0: any free one)."),
+    store: str = typer.Option(None, "--store", help="Store folder, or a SPARQL endpoint URL to "
+                              "send the queries to (default: graphs/store)."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds a query may run."),
+    max_rows: int = typer.Option(10_000, "--max-rows", min=1, help="Rows a result keeps."),
+    cors: str = typer.Option(None, "--cors", help="Origin browsers may query from ('*': any)."),
+    allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow a --host other than "
+                                      "loopback: the store becomes readable from the network."),
+    workers: int = typer.Option(3, "--workers", min=1, max=32, help="Query worker processes."),
+) -> None:
+    """Serve the store read-only as a SPARQL 1.1 endpoint (/sparql) with a query page (/)."""
+    from pressgraph.service.server import ServeConfig, serve
+
+    config = ServeConfig(store or ServeConfig.store, host, port, timeout, max_rows, cors,
+                         allow_remote, workers)
+    try:
+        serve(config, echo=lambda line: typer.echo(line, err=True))
+    except PressgraphError as err:
+        fail(err)
+
+
 def main() -> None:  # pragma: no cover - console entry for `python -m pressgraph`
     sys.exit(app())

@@ -58,8 +58,8 @@ class Errors(metaclass=ErrorsWithCodes):
              "or header.")
     KG044 = ("no {form} result format matches Accept: {accept}. Ask for one of: {allowed}.")
     KG045 = "bad SPARQL protocol request: {why}. {fix}"
-    KG046 = ("a query worker stopped ({why}). Retry, and narrow the query if it happens again "
-             "(a worker may use {memory}).")
+    KG046 = ("the server failed on this request ({why}). Retry, and narrow the query if it "
+             "happens again (a query worker may use {memory}).")
     KG047 = ("--host {host}: not a loopback address, so the endpoint would be reachable from "
              "other machines. Pass --allow-remote to expose it, or use --host 127.0.0.1.")
     KG048 = "{host}:{port}: cannot listen there ({why}). Pick another --port or --host."

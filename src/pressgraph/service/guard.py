@@ -1,0 +1,136 @@
+"""Refuse what a read-only, offline endpoint must not run: updates, SERVICE, LOAD.
+
+pyoxigraph 0.5 has no parse-only call, and it sends a SERVICE clause's request while the query
+is prepared (measured: before the first row is read), so the text is checked before pyoxigraph
+sees it, twice:
+
+1. a SPARQL lexer sets comments, strings, IRIs and variables apart and reads the bare words:
+   a word, a prefix or a piece after a dot starting with SERVICE or LOAD is refused
+   (pyoxigraph reads `SERVICESILENT<...>` and `SERVICE:x` as SERVICE clauses), and so is an
+   update keyword. It reads the text as given and with `\\u` escapes decoded (the spec decodes
+   them before parsing; pyoxigraph does not), so neither reading hides a keyword;
+2. rdflib's SPARQL parser, which only parses, must not find a ServiceGraphPattern either
+   (it is slow on huge queries, seconds for thousands of FILTER terms, but it runs in the
+   worker, under the query's timeout).
+
+Updates never run anyway (the worker only calls `Store.query`); the check gives them their 403.
+FROM, FROM NAMED and GRAPH IRIs only pick graphs of the store: pyoxigraph fetches nothing
+for them (measured).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pressgraph.errors import Errors, RequestError
+from pressgraph.stages.remote import one_line
+
+UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE",
+                          "ADD", "WITH"})
+_STRING = "|".join([
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+    r"'(?:[^'\\\n\r]|\\.)*'",
+    r'"(?:[^"\\\n\r]|\\.)*"',
+])
+_IRI = r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>"
+_TOKEN = re.compile("|".join([
+    r"(?P<skip>\s+|#[^\n\r]*)",
+    f"(?P<string>{_STRING})",
+    f"(?P<iri>{_IRI})",
+    r"(?P<var>[?$]\w+|_:\w+)",
+    r"(?P<word>[A-Za-z_][\w.-]*:[\w.:%\\-]*|:[\w.:%\\-]*|[A-Za-z_]\w*)",
+    r"(?P<other>.)",
+]), re.DOTALL)
+_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def bare_words(text: str) -> Iterator[str]:
+    """The keywords, function names and prefixed names of a query, upper-cased, in order."""
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup == "word":
+            yield match.group().upper()
+
+
+def decode_escapes(text: str) -> str:
+    """The text with SPARQL's `\\uXXXX` and `\\UXXXXXXXX` escapes decoded (invalid ones kept)."""
+    def decode(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else match.group()
+    return _UCHAR.sub(decode, text)
+
+
+def check_query(text: str) -> None:
+    """Refuse an update, or a query that would fetch a URL or a file.
+
+    Args:
+        text: the query as received.
+
+    Raises:
+        RequestError: 403 with KG040 for an update, KG041 for SERVICE.
+    """
+    words = [*bare_words(text), *bare_words(decode_escapes(text))]
+    pieces = {piece for word in words for piece in _pieces(word)}
+    if any(p.startswith("SERVICE") for p in pieces) or _service_in_parse_tree(text):
+        raise RequestError(Errors.KG041.format(what="SERVICE"), 403)
+    updates = sorted({w for w in words if w in UPDATE_WORDS}
+                     | {p for p in pieces if p.startswith("LOAD")})
+    if updates:
+        raise RequestError(Errors.KG040.format(what=", ".join(updates)), 403)
+
+
+def _pieces(word: str) -> list[str]:
+    """A word, or a prefixed name's prefix and every piece after a dot (`ex:a.B` -> EX, B)."""
+    prefix, colon, local = word.partition(":")
+    return [prefix, *local.split(".")[1:]] if colon else [word]
+
+
+def refuse_syntax_error(text: str, err: SyntaxError) -> RequestError:
+    """The answer to a text pyoxigraph cannot parse as a query: 403 if it is an update, else 400."""
+    if _parses_as_update(text):
+        return RequestError(Errors.KG040.format(what="SPARQL Update"), 403)
+    return RequestError(Errors.KG009.format(why=one_line(err)), 400)
+
+
+def _service_in_parse_tree(text: str) -> bool:
+    """True if rdflib's parser finds a SERVICE pattern (False if it cannot parse the text)."""
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(text)
+    except Exception:  # noqa: BLE001 - a second opinion: the lexer has decided already
+        return False
+    return "ServiceGraphPattern" in set(_names(tree))
+
+
+def _names(node: object, depth: int = 0) -> Iterator[str]:
+    """The names of the rdflib parse tree's nodes (CompValue), depth first."""
+    from rdflib.plugins.sparql.parser import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if depth > 200:
+        yield "ServiceGraphPattern"  # too deep to read through: refuse rather than guess
+        return
+    if isinstance(node, CompValue):
+        yield node.name
+        children: object = list(node.values())
+    elif isinstance(node, ParseResults | list | tuple):
+        children = node
+    else:
+        return
+    for child in children:
+        yield from _names(child, depth + 1)
+
+
+def _parses_as_update(text: str) -> bool:
+    """True if the text is a SPARQL Update (by rdflib's parser, or by its first keyword)."""
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    if any(word in UPDATE_WORDS for word in bare_words(text)):
+        return True
+    try:
+        parseUpdate(text)
+    except Exception:  # noqa: BLE001 - any failure means: not an update rdflib can read
+        return False
+    return True
