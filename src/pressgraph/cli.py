@@ -142,5 +142,26 @@ def serve_cli(
         fail(err)
 
 
+@app.command("evaluate")
+def evaluate_cli(
+    gold: Path = typer.Option(..., "--gold", help="Folder of gold annotations (*.yaml)."),
+    inputs: list[Path] = typer.Argument(None, help="Where the annotated articles are "
+                                        "(default: the sample corpus)."),
+    graph: Path = typer.Option(None, "--graph", help="Score this TriG instead of building."),
+    json_path: Path = typer.Option(None, "--json", help="Also write the figures as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", help="Only the table of measures."),
+    min_confidence: float = typer.Option(None, "--min-confidence", help=CONFIDENCE_HELP),
+    config_path: Path = typer.Option(None, "--config", help="Pipeline config TOML."),
+) -> None:
+    """Score the graph of the annotated articles against gold: P/R/F1, misses, resolution."""
+    from pressgraph.commands import run_evaluate_command
+
+    try:
+        typer.echo(run_evaluate_command(gold, inputs or [], graph, json_path, quiet,
+                                        min_confidence, config_path), nl=False)
+    except PressgraphError as err:
+        fail(err)
+
+
 def main() -> None:  # pragma: no cover - console entry for `python -m pressgraph`
     sys.exit(app())

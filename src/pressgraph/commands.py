@@ -114,3 +114,16 @@ def run_validate(files: list[Path]) -> tuple[str, bool]:
     files = files or [Path("graphs/sample.trig")]
     report = validate_files(files)
     return format_report(report), report.conforms
+
+
+def run_evaluate_command(gold: Path, inputs: list[Path], graph: Path | None,
+                         json_path: Path | None, quiet: bool, min_confidence: float | None,
+                         config_path: Path | None) -> str:
+    """The evaluation report of the annotated articles (see `pressgraph.evaluation`)."""
+    from pressgraph.evaluation.run import run_evaluate
+
+    if min_confidence is not None and not 0 <= min_confidence <= 1:
+        raise PressgraphError(Errors.KG031.format(value=min_confidence, store="a graph"))
+    config = load_config(config_path)
+    paths = inputs or [config.path(p) for p in config.inputs]
+    return run_evaluate(gold, paths, graph, config, json_path, quiet, min_confidence)

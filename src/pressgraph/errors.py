@@ -44,6 +44,13 @@ class Errors(metaclass=ErrorsWithCodes):
     KG020 = "{url}: the endpoint answered {why}. Check the query and the endpoint's URL."
     KG021 = ("{path}: not a valid SHACL shapes graph ({why}). Fix the shape it names "
              "(see the SHACL spec: {link}).")
+    KG070 = ("{path}: no gold files (*.yaml) there. Pass --gold a folder of annotations "
+             "(format: eval/README.md).")
+    KG071 = ("{path}: not a gold file ({why}). Fix it after the format in eval/README.md.")
+    KG073 = ("{path}: not a graph pressgraph can read ({why}). Pass --graph the TriG a build "
+             "wrote (graphs/NAME.trig).")
+    KG072 = ("{files}: no input file of that name under {inputs}. Pass the folder that holds "
+             "the annotated articles as INPUT.")
     KG030 = ("{path}, line {line}: not a merge rule ({why}). Write 'same' or 'different', "
              "PERSON or ORG, then two names, separated by tabs.")
     KG031 = ("--min-confidence {value}: needs a number from 0 to 1, and the embedded store "

@@ -1,0 +1,1 @@
+"""`pressgraph evaluate`: score a built graph against hand annotations, through SPARQL."""
