@@ -73,10 +73,9 @@ def _org_equal(aliases: dict[str, list[str]]):
     return equal
 
 
-def _positions(gold: GoldArticle, rows: list[dict]) -> tuple[Match, Match]:
+def position_matcher(gold: GoldArticle):
+    """Whether a positions row (name, title, org, role) states a gold (name, position)."""
     org_equal = _org_equal(gold.aliases())
-    predicted = [r for r in rows if r.get("name")]
-    wanted = gold.positions()
 
     def same_position(row: dict, item: tuple[str, dict]) -> bool:
         name, position = item
@@ -85,6 +84,26 @@ def _positions(gold: GoldArticle, rows: list[dict]) -> tuple[Match, Match]:
                                                              position.get("organization"))
                 and (same_title(row.get("title"), position.get("title"))
                      or (bool(position.get("role")) and role == position["role"])))
+    return same_position
+
+
+def claimant_matcher(gold: GoldArticle):
+    """Whether a claim row's claimant is the gold claim's (both none counts as right)."""
+    aliases = {norm(name): names for name, names in gold.aliases().items()}
+
+    def same_claimant(row: dict, claim: dict) -> bool:
+        want, got = claim.get("attributed_to"), row.get("attributedTo")
+        if not want or not got:
+            return not want and not got
+        return same_person(got, want) or matches_any(got, aliases.get(norm(want), [want]))
+    return same_claimant
+
+
+def _positions(gold: GoldArticle, rows: list[dict]) -> tuple[Match, Match]:
+    org_equal = _org_equal(gold.aliases())
+    predicted = [r for r in rows if r.get("name")]
+    wanted = gold.positions()
+    same_position = position_matcher(gold)
 
     def same_role(row: dict, item: tuple[str, dict]) -> bool:
         name, position = item

@@ -33,6 +33,10 @@ def table(summary: dict) -> list[str]:
     lines.append(f"claim kinds   {kinds['right_kind']}/{kinds['found']} found claims carry the "
                  "gold kind")
     lines.append(f"overall F1 (mean of {', '.join(OVERALL)}) = {summary['overall_f1']:.3f}")
+    shown = [f"≥{r['threshold']:.1f}: {r['precision']:.3f} of {r['facts']}"
+             for r in summary["reliability"] if r["facts"]]
+    lines.append("reliability   precision of claims and positions by confidence: "
+                 + ", ".join(shown))
     return lines
 
 

@@ -11,6 +11,7 @@ import pyoxigraph as ox
 
 from pressgraph.config import Config
 from pressgraph.errors import Errors, PressgraphError
+from pressgraph.evaluation.calibration import by_origin, judged_facts, reliability
 from pressgraph.evaluation.gold import GoldArticle, load_gold
 from pressgraph.evaluation.matching import Score
 from pressgraph.evaluation.measures import score_article
@@ -22,7 +23,8 @@ from pressgraph.stages.confidence import confident_store
 from pressgraph.stages.store import run_query
 from pressgraph.writing import write_atomic
 
-QUERIES = ("articles", "people", "organizations", "positions", "claims")
+QUERIES = ("articles", "people", "organizations", "positions", "claims", "claim-origins",
+           "position-origins")
 
 
 def evaluate(golds: dict[str, GoldArticle], store: ox.Store) -> dict:
@@ -34,6 +36,7 @@ def evaluate(golds: dict[str, GoldArticle], store: ox.Store) -> dict:
             copies[basename(row["source"])].add(basename(row["duplicateOf"]))
     scores = {name: Score() for name in MEASURES}
     per_article, found_kinds, right_kinds, dup_gold, dup_found, repeats = {}, 0, 0, 0, 0, 0
+    facts = []
     for file, gold in sorted(golds.items()):
         mine = {name: [r for r in rows[name] if basename(r["source"]) == file] for name in QUERIES}
         result = score_article(gold, mine, copies)
@@ -47,6 +50,7 @@ def evaluate(golds: dict[str, GoldArticle], store: ox.Store) -> dict:
                                  "extra": result.matches[m].extra}
                              for m in ("people", "organizations", "positions", "claims")}
         per_article[file]["wrong_claimants"] = result.wrong_claimants
+        facts += judged_facts(gold, mine["claim-origins"], mine["position-origins"])
     by_file = {kind: _by_file(rows[kind]) for kind in ("people", "organizations")}
     return {"scores": {name: s.as_dict() for name, s in scores.items()},
             "overall_f1": overall(scores),
@@ -55,6 +59,7 @@ def evaluate(golds: dict[str, GoldArticle], store: ox.Store) -> dict:
             "claim_kinds": {"found": found_kinds, "right_kind": right_kinds},
             "resolution": {kind: resolution(golds, by_file[kind], kind).as_dict()
                            for kind in by_file},
+            "origins": by_origin(facts), "reliability": reliability(facts),
             "per_article": per_article}
 
 

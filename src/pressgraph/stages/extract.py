@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -53,8 +54,8 @@ def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
         date=metadata.article_date(article),
         publisher=article.raw.publisher,
         mentions=_mentions(article, people, kept_orgs, rows, book),
-        positions=tuple(_position(article, row, book) for row in rows),
-        claims=tuple(_claim(article, doc, f, book) for f in found),
+        positions=tuple(_calibrated(_position(article, row, book), lexicon) for row in rows),
+        claims=tuple(_calibrated(_claim(article, doc, f, book), lexicon) for f in found),
         aliases=book.org_aliases(),
     )
 
@@ -193,6 +194,12 @@ def _mentions(article, people, orgs, rows, book: NameBook) -> tuple[Mention, ...
         if row[3]:
             out.append(Mention(book.org(row[3]) or row[3], "ORG", span, row[7], row[8]))
     return tuple(out)
+
+
+def _calibrated(fact, lexicon: Lexicon):
+    """A position or claim with its rule's calibrated confidence, when there is one."""
+    confidence = lexicon.confidences.get(fact.origin)
+    return fact if confidence is None else replace(fact, confidence=confidence)
 
 
 def _position(article, row, book: NameBook) -> Position:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -30,6 +30,7 @@ class Lexicon:
     non_org_heads: frozenset[str] = frozenset()
     desk_words: frozenset[str] = frozenset()
     org_suffixes: frozenset[str] = frozenset()
+    confidences: dict[str, float] = field(default_factory=dict)  # origin -> calibrated
 
     def is_title_word(self, word: str) -> bool:
         """A word that can stand inside a title: a head ('director') or a modifier."""
@@ -50,7 +51,15 @@ def load_lexicon(folder: Path) -> Lexicon:
     places = frozenset(row[0].strip() for row in _rows(folder / "places.txt"))
     return Lexicon(titles, frozenset(words), cues, places, _title_regex(titles),
                    _words(folder / "org_nouns.txt"), _words(folder / "not_org_heads.txt"),
-                   _words(folder / "desk_words.txt"), _words(folder / "org_suffixes.txt"))
+                   _words(folder / "desk_words.txt"), _words(folder / "org_suffixes.txt"),
+                   _confidences(folder / "confidence.tsv"))
+
+
+def _confidences(path: Path) -> dict[str, float]:
+    """Each rule's calibrated confidence (bench/calibrate.py writes the file)."""
+    if not path.exists():
+        return {}
+    return {row[0].strip(): float(row[1]) for row in _rows(path) if len(row) > 1}
 
 
 def _words(path: Path) -> frozenset[str]:
