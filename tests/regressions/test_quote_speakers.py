@@ -35,3 +35,10 @@ def test_subject_inside_a_long_name_is_the_person(facts_of):
             "modest.\n")
     claim = next(c for c in facts_of(text).claims if "modest" in c.text)
     assert claim.claimant != "Quillmart Securities"
+
+
+def test_a_role_reference_is_the_person_with_that_title(facts_of):
+    text = ("Harbor Foods Inc chief executive Peter Walsh spoke on Monday. Later the chief "
+            "executive said that the chain would open ten stores next year.\n")
+    claim = next(c for c in facts_of(text).claims if "ten stores" in c.text)
+    assert claim.claimant == "Peter Walsh"

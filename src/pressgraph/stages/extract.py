@@ -43,7 +43,7 @@ def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
     for org in kept_orgs:
         book.add_org(org.text)
     author = (book.person(authors[0]), "PERSON") if authors else None
-    found = _claims(article, doc, people, kept_orgs, lexicon, author)
+    found = _claims(article, doc, people, kept_orgs, lexicon, author, rows)
     evidence = known | {book.person(f.claimant) for f in found
                         if f.label == "PERSON" and f.claimant}
     people = credible.credible_people(people, book, evidence)
@@ -122,7 +122,7 @@ def _inside_title(name: str, titles: str, rows) -> bool:
     return name in titles and all(name != row[3] for row in rows)
 
 
-def _claims(article, doc, people, orgs, lexicon, author) -> list[claim_rules.Found]:
+def _claims(article, doc, people, orgs, lexicon, author, rows) -> list[claim_rules.Found]:
     """Quotes first, then reported statements, statistics and assertions in the body."""
     found = []
     quotes = [q for q in find_quotes(doc, people, orgs) if article.region_of(q.begin) == "body"]
@@ -130,7 +130,7 @@ def _claims(article, doc, people, orgs, lexicon, author) -> list[claim_rules.Fou
         found.append(claim_rules.Found(q.begin, q.end, "Quote", q.speaker, q.speaker_label,
                                        None, f"rule:quote-{q.how}",
                                        0.85 if q.speaker else 0.5))
-    resolver = _resolver(people, orgs, author)
+    resolver = _resolver(people, orgs, rows)
     previous = None
     for sentence in doc.sents:
         if article.region_of(sentence.start_char) != "body" or _quoted(sentence, quotes):
@@ -169,11 +169,21 @@ def _quoted(sentence: Span, quotes) -> bool:
     return covered >= 0.4 * len(sentence.text)
 
 
-def _resolver(people, orgs, author):
-    """Who a pronoun or 'the company' subject stands for (see `coref`)."""
+def _resolver(people, orgs, rows):
+    """Who a pronoun, 'the company' or 'the chief executive' stands for (see `coref`): a role
+    reference is the person the article gave that title, the latest one before it."""
+    holders = [(row[1].split()[-1].casefold(), row[5], row[0]) for row in rows if row[1].split()]
+
     def resolve(token) -> tuple[str, str] | None:
         found = coref.refers_to(token.text, people, orgs, token.idx)
-        return (found.text, found.label_) if found is not None else None
+        if found is not None:
+            return found.text, found.label_
+        if any(c.lower_ in ("the", "its", "their") or c.dep_ == "poss" for c in token.children):
+            named = [name for head, begin, name in holders
+                     if head == token.lower_ and begin < token.idx]
+            if named:
+                return named[-1], "PERSON"
+        return None
     return resolve
 
 
