@@ -36,6 +36,8 @@ class ArticleGraph:
             span = self._span(mention.span, mention.confidence, mention.origin)
             self.add(span, ITSRDF.taIdentRef, node)
             self.add(span, ITSRDF.taConfidence, _decimal(mention.confidence))
+            self.add(span, PG.confidence, _decimal(mention.confidence))
+            self.add(span, PG.origin, Literal(mention.origin))
         for position in self.facts.positions:
             self._position(position)
         for claim in self.facts.claims:
