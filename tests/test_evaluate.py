@@ -14,6 +14,7 @@ from pressgraph.errors import PressgraphError
 from pressgraph.evaluation.gold import load_gold
 from pressgraph.evaluation.matching import match
 from pressgraph.evaluation.names import same_claim, same_name, same_person
+from pressgraph.evaluation.rows import NODE_ORDER, graph_order
 from pressgraph.evaluation.run import run_evaluate
 
 DATA = Path(__file__).parent / "data" / "evalgold"
@@ -43,6 +44,20 @@ def test_greedy_matching_counts_repeats_apart_from_extras():
     found = match(["Ann Roe", "Roe", "Tom Ash"], ["Ann Roe", "Bob Stone"], same_person)
     assert (found.matched, found.predictions, found.found, found.gold) == (1, 2, 1, 2)
     assert found.repeats == 1 and found.extra == ["Tom Ash"] and found.missed == ["Bob Stone"]
+
+
+def test_claims_are_walked_in_the_graphs_order_and_folded_like_distinct():
+    def row(article, claim, text):
+        return {"article": f"https://x/doc/{article}", "claim": f"https://x/claim/{claim}",
+                "source": f"news/{article}.txt", "text": text, "attributedTo": None, "kind": "k"}
+
+    rows = [row("b", "1", "a zebra"), row("b", "3", "the same words"),
+            row("b", "2", "the same words"), row("a", "2", "the same words")]
+    ordered = graph_order(rows, *NODE_ORDER["claims"])
+    # claim 2 is first stated in doc/a, so it leads in b too, before claim 1 and its text order;
+    # claim 3 says what claim 2 says in b, so it is no row of its own
+    assert [(r["source"], r["claim"][-1]) for r in ordered] == [
+        ("news/a.txt", "2"), ("news/b.txt", "2"), ("news/b.txt", "1")]
 
 
 def test_people_organizations_positions(summary):

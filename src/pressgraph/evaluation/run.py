@@ -18,9 +18,8 @@ from pressgraph.evaluation.measures import score_article
 from pressgraph.evaluation.names import basename
 from pressgraph.evaluation.report import MEASURES, details, overall, table
 from pressgraph.evaluation.resolution import resolution
-from pressgraph.resources import project_file
+from pressgraph.evaluation.rows import query_rows
 from pressgraph.stages.confidence import confident_store
-from pressgraph.stages.store import run_query
 from pressgraph.writing import write_atomic
 
 QUERIES = ("articles", "people", "organizations", "positions", "claims", "claim-origins",
@@ -29,7 +28,7 @@ QUERIES = ("articles", "people", "organizations", "positions", "claims", "claim-
 
 def evaluate(golds: dict[str, GoldArticle], store: ox.Store) -> dict:
     """All measures, per-article misses and extras, and resolution, as one JSON-ready dict."""
-    rows = {name: _rows(store, name) for name in QUERIES}
+    rows = {name: query_rows(store, name) for name in QUERIES}
     copies = defaultdict(set)
     for row in rows["articles"]:
         if row.get("duplicateOf"):
@@ -83,13 +82,6 @@ def run_evaluate(gold_dir: Path, inputs: list[Path], graph: Path | None, config:
     if not quiet:
         lines += ["", *details(summary["per_article"], summary["resolution"])]
     return "\n".join(lines) + "\n"
-
-
-def _rows(store: ox.Store, name: str) -> list[dict]:
-    query = project_file(f"ontology/evaluation/{name}.rq").read_text(encoding="utf-8")
-    result = run_query(store, query)
-    return sorted((dict(zip(result.variables, row, strict=True)) for row in result.rows()),
-                  key=lambda r: tuple(str(v) for v in r.values()))
 
 
 def _by_file(rows: list[dict]) -> dict[str, list[dict]]:

@@ -13,6 +13,7 @@ from pressgraph.records import ArticleFacts, Claim, Position, Quantity, Span
 from pressgraph.stages.resolve import Entity, Resolver
 
 HEAD_ROLES = {"CEO", "PRESIDENT"}
+CONFIDENCES = (PG.confidence, ITSRDF.taConfidence)
 Quad = tuple[URIRef, URIRef, object, URIRef]
 
 
@@ -183,8 +184,9 @@ def article_quads(facts: ArticleFacts, iris: Iris, resolver: Resolver) -> set[Qu
 def unify_confidences(quads: set[Quad]) -> set[Quad]:
     """One confidence per node: a membership or claim found in several articles keeps the
     highest, stated alike in every article's graph."""
-    best: dict[object, Literal] = {}
+    best: dict[tuple, Literal] = {}
     for s, p, o, _ in quads:
-        if p == PG.confidence and (s not in best or o.toPython() > best[s].toPython()):
-            best[s] = o
-    return {(s, p, best[s], g) if p == PG.confidence else (s, p, o, g) for s, p, o, g in quads}
+        if p in CONFIDENCES and ((s, p) not in best or o.toPython() > best[(s, p)].toPython()):
+            best[(s, p)] = o
+    return {(s, p, best[(s, p)], g) if p in CONFIDENCES else (s, p, o, g)
+            for s, p, o, g in quads}
