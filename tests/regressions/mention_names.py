@@ -1,4 +1,4 @@
-"""Helpers of the regression tests: the names an article's mentions give."""
+"""Helpers of the regression tests: the names and positions an article's facts give."""
 
 
 def people(facts) -> set[str]:
@@ -7,3 +7,7 @@ def people(facts) -> set[str]:
 
 def orgs(facts) -> set[str]:
     return {m.name for m in facts.mentions if m.label == "ORG"}
+
+
+def positions(facts) -> set[tuple]:
+    return {(p.person, p.title, p.organization) for p in facts.positions}

@@ -1,13 +1,10 @@
 """Fixed: organizations in news copy lost to the person label, split, or cut short."""
 
 import pytest
-from mention_names import orgs, people
+from mention_names import orgs, people, positions
 
 pytestmark = pytest.mark.slow
 
-
-def positions(facts):
-    return {(p.person, p.title, p.organization) for p in facts.positions}
 
 
 def test_an_employer_the_model_took_for_a_person_is_an_organization(facts_of):

@@ -2,13 +2,10 @@
 positions; companies named like people were people."""
 
 import pytest
-from mention_names import orgs, people
+from mention_names import orgs, people, positions
 
 pytestmark = pytest.mark.slow
 
-
-def positions(facts):
-    return {(p.person, p.title, p.organization) for p in facts.positions}
 
 
 def test_a_list_of_titled_people(facts_of):

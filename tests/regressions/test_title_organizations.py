@@ -1,12 +1,10 @@
 """Fixed: the organization of a title was wrong in four common news forms."""
 
 import pytest
+from mention_names import positions
 
 pytestmark = pytest.mark.slow
 
-
-def positions(facts):
-    return {(p.person, p.title, p.organization) for p in facts.positions}
 
 
 def test_possessive_owner_of_a_title(facts_of):

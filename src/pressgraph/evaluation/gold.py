@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from pressgraph.errors import Errors, PressgraphError
+from pressgraph.stages.remote import one_line
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def _read(path: Path) -> GoldArticle:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise PressgraphError(Errors.KG071.format(path=path, why=" ".join(str(err).split()))
+        raise PressgraphError(Errors.KG071.format(path=path, why=one_line(err))
                               ) from None
     if not isinstance(data, dict) or not isinstance(data.get("file"), str):
         raise PressgraphError(Errors.KG071.format(path=path, why="no 'file:' naming the article"))

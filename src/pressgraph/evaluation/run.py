@@ -20,6 +20,7 @@ from pressgraph.evaluation.report import MEASURES, details, overall, table
 from pressgraph.evaluation.resolution import resolution
 from pressgraph.evaluation.rows import query_rows
 from pressgraph.stages.confidence import confident_store
+from pressgraph.stages.remote import one_line
 from pressgraph.writing import write_atomic
 
 QUERIES = ("articles", "people", "organizations", "positions", "claims", "claim-origins",
@@ -97,7 +98,7 @@ def _store_of(path: Path) -> ox.Store:
         store.load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix.lstrip("."))
                    or ox.RdfFormat.TRIG)
     except (OSError, SyntaxError, ValueError) as err:
-        raise PressgraphError(Errors.KG073.format(path=path, why=" ".join(str(err).split()))
+        raise PressgraphError(Errors.KG073.format(path=path, why=one_line(err))
                               ) from None
     return store
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+")
+HONORIFICS = ("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady")
+HONORIFIC = re.compile(r"^(?:" + "|".join(w.capitalize() for w in HONORIFICS) + r")\.?\s+")
 
 
 def bare(name: str) -> str:

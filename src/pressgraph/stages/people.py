@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from pressgraph.stages.names import NameBook
-
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady"}
+from pressgraph.stages.names import HONORIFICS, NameBook
 
 
 def credible_people(people: list[Span], book: NameBook, evidence: set[str]) -> list[Span]:
