@@ -115,3 +115,101 @@ def test_hostile_name_shows_as_text(view):
 def test_screenshot_helper_writes_a_png(view_path, tmp_path):
     png = screenshot(view_path, tmp_path / "view.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_role_filter_keeps_people_and_organizations_with_those_roles(view):
+    page, _ = view
+    page.click("#pg-filter-role summary")
+    page.check("#pg-filter-role input[value='CMO']")
+    shown = {n for n, hidden in page.evaluate(HIDDEN).items() if not hidden}
+    assert str(MALLORY) not in shown and {str(JANE), str(ACME)} <= shown
+    assert str(GLOBEX) not in shown and str(ARTICLE_1) in shown
+    page.check("#pg-filter-role input[value='DIRECTOR']")
+    assert str(MALLORY) in {n for n, hidden in page.evaluate(HIDDEN).items() if not hidden}
+
+
+def test_minimum_confidence_hides_claims_and_positions_below_it(view):
+    page, _ = view
+    page.fill("#pg-filter-confidence", "0.85")  # claims are 0.9, positions 0.8
+    assert page.inner_text("#pg-confidence-value") == "0.85"
+    assert page.inner_text("#pg-status") == "8 of 8 nodes shown"
+    hidden_edges = page.evaluate(
+        "() => window.pressgraph.edges.get().filter(e => e.hidden).map(e => e.relation)")
+    assert sorted(hidden_edges) == ["holds position at", "holds position at"]
+    page.fill("#pg-filter-confidence", "0.95")
+    assert page.inner_text("#pg-status") == "6 of 8 nodes shown"
+    assert {n for n, hidden in page.evaluate(HIDDEN).items() if hidden} == {
+        str(QUOTE_CLAIM), str(STAT_CLAIM)}
+
+
+def test_search_neighbourhood_of_two_hops(view):
+    page, _ = view
+    page.select_option("#pg-hops", "2")
+    page.fill("#pg-search", "globex")
+    states = page.evaluate(STATES)
+    assert states[str(GLOBEX)] == "match"
+    assert {n for n, s in states.items() if s == "dim"} == {str(MALLORY)}  # 3 hops: via article 1
+    page.select_option("#pg-hops", "3")
+    assert "dim" not in page.evaluate(STATES).values()
+    page.select_option("#pg-hops", "1")
+    assert {n for n, s in page.evaluate(STATES).items() if s == "neighbour"} == {
+        str(ARTICLE_2), str(STAT_CLAIM)}
+
+
+def test_size_and_colour_follow_the_analytics_toggles(view):
+    page, _ = view
+    look = """() => Object.fromEntries(window.pressgraph.nodes.get().map(
+        n => [n.id, [n.size, typeof n.color === 'string' ? n.color : n.color.background]]))"""
+    before = page.evaluate(look)
+    nodes = page.evaluate("() => window.pressgraph.nodes.get()")
+    page.select_option("#pg-size", "betweenness")
+    page.select_option("#pg-colour", "community")
+    after = page.evaluate(look)
+    for node in nodes:
+        assert before[node["id"]] == [node["sizes"]["degree"], node["colours"]["type"]]
+        assert after[node["id"]] == [node["sizes"]["betweenness"], node["colours"]["community"]]
+    assert len({colour for _, colour in after.values()}) >= 2
+    click_node(page, str(ACME))
+    assert "Betweenness" in page.inner_text("#pg-details")
+
+
+def test_aggregated_view_says_so_and_finds_the_rest_by_search(tmp_path):
+    path = write_view(view_dataset(), tmp_path / "big.html", "Big", max_nodes=3)
+    with open_view(path) as (page, log):
+        assert "top 3 of 8 nodes" in page.inner_text("#pg-aggregate")
+        assert page.inner_text("#pg-status") == "3 of 3 nodes shown"
+        page.fill("#pg-search", "globex")
+        button = page.locator(f"#pg-more-list button[data-node='{GLOBEX}']")
+        assert button.inner_text() == "Globex Research (Organization)"
+        button.click()
+        assert page.get_attribute("#pg-details", "data-node") == str(GLOBEX)
+        assert page.evaluate(f"() => !!window.pressgraph.nodes.get('{GLOBEX}')")
+        page.fill("#pg-search", "")
+        assert page.inner_text("#pg-status") == "4 of 4 nodes shown"
+        click_node(page, str(ACME))
+        page.click("#pg-details .pg-expand")
+        assert page.inner_text("#pg-status") == "6 of 6 nodes shown"  # + Jane and Mallory
+        assert log.external_requests() == [] and log.dialogs == [] and log.errors == []
+
+
+def test_precomputed_layout_is_drawn_without_physics(tmp_path, monkeypatch):
+    from pressgraph.stages import view_large
+
+    monkeypatch.setattr(view_large, "PRECOMPUTE_ABOVE", 4)
+    path = write_view(view_dataset(), tmp_path / "fixed.html", "Fixed")
+    with open_view(path) as (page, log):
+        assert page.evaluate("window.pressgraph.network.physics.physicsEnabled") is False
+        assert page.inner_text("#pg-physics") == "Physics: off"
+        nodes = page.evaluate("() => window.pressgraph.nodes.get()")
+        drawn = page.evaluate("() => window.pressgraph.network.getPositions()")
+        for node in nodes:
+            assert round(drawn[node["id"]]["x"]) == node["x"]
+        assert log.errors == []
+
+
+@pytest.mark.parametrize(("kind", "count"), [("comention", 2), ("people-orgs", 3)])
+def test_other_kinds_open(tmp_path, kind, count):
+    path = write_view(view_dataset(), tmp_path / f"{kind}.html", kind, kind=kind)
+    with open_view(path) as (page, log):
+        assert page.inner_text("#pg-status") == f"{count} of {count} nodes shown"
+        assert log.external_requests() == [] and log.errors == []

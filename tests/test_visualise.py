@@ -138,7 +138,7 @@ def test_claim_details_hold_the_evidence_in_context(network):
     assert rows["Text"] == QUOTE
     assert rows["Kind"] == "quote"
     assert rows["Claimant"] == "Jane Roe"
-    assert rows["Confidence"] == "0.9"
+    assert rows["Confidence"] == "0.90"  # two places, as the TriG states it
     assert rows["Quantities"] == "40 percent"
     assert "Acme names a new CMO" in rows["Source"]
     [evidence] = details["sections"][0]["items"][0]["evidence"]

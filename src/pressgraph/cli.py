@@ -33,12 +33,22 @@ def build_cli(
     config_path: Path = typer.Option(None, "--config", help="Pipeline config TOML."),
     store: Path = typer.Option(None, "--store", help="Embedded store folder (default OUT/store)."),
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+    jobs: int = typer.Option(None, "--jobs", min=1, help="Extraction processes on this machine "
+                             "(default: the config's [extract] jobs)."),
+    dask: str = typer.Option(None, "--dask", help="Extract on the Dask cluster whose scheduler "
+                             "is at this address (tcp://host:8786); see docs/parallel.md."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Extract every article again; "
+                                  "leave OUT/cache as it is."),
 ) -> None:
-    """Build the graph: OUT/NAME.trig, the view OUT/NAME.html and the embedded store."""
+    """Build the graph: OUT/NAME.trig, the view OUT/NAME.html and the embedded store.
+
+    Articles unchanged since the last build into OUT reuse their facts from OUT/cache.
+    """
     from pressgraph.commands import run_build
 
     try:
-        code, summary = run_build(inputs or [], out, config_path, store, progress=not quiet)
+        code, summary = run_build(inputs or [], out, config_path, store, progress=not quiet,
+                                  jobs=jobs, dask=dask, use_cache=not no_cache)
     except PressgraphError as err:
         fail(err)
     typer.echo(summary)
@@ -70,12 +80,20 @@ def view_cli(
     out: Path = typer.Option(Path("graphs/view.html"), "--out", help="The HTML file to write."),
     store: str = typer.Option(None, "--store", help="Store folder or SPARQL endpoint URL."),
     min_confidence: float = typer.Option(None, "--min-confidence", help=CONFIDENCE_HELP),
+    kind: str = typer.Option("full", "--kind", help="The network drawn: full; comention "
+                             "(organizations in the same articles); people-orgs (positions); "
+                             "claims (claimants, claims, articles)."),
+    export: Path = typer.Option(None, "--export", help="Also write the network for other "
+                                "tools: FILE.graphml, FILE.gexf or FILE.json (Cytoscape)."),
+    config_path: Path = typer.Option(None, "--config", help="Pipeline config TOML ([view] "
+                                     "max_nodes: above it the page starts aggregated)."),
 ) -> None:
     """Draw the graph, a query's result, or one entity's neighbourhood as an HTML page."""
     from pressgraph.commands import run_view
 
     try:
-        typer.echo(str(run_view(query, focus, depth, out, store, min_confidence)))
+        typer.echo(str(run_view(query, focus, depth, out, store, min_confidence, kind, export,
+                                config_path)))
     except PressgraphError as err:
         fail(err)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import typer
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from pressgraph.config import load_config
 from pressgraph.errors import Errors, PressgraphError
@@ -14,6 +15,7 @@ from pressgraph.stages.catalogue import list_queries, resolve_query
 from pressgraph.stages.checks import run_checks
 from pressgraph.stages.confidence import confident_store
 from pressgraph.stages.remote import is_url
+from pressgraph.stages.shacl_fast import validate_store
 from pressgraph.stages.store import (
     DEFAULT_STORE,
     format_result,
@@ -21,9 +23,14 @@ from pressgraph.stages.store import (
     open_store,
     run_query,
 )
-from pressgraph.stages.validate import format_report, validate, validate_files
+from pressgraph.stages.store_terms import rdflib_graph
+from pressgraph.stages.validate import format_report, validate_files
 from pressgraph.stages.visualise import (
+    check_export,
+    check_kind,
+    export_network,
     graph_to_network,
+    project_network,
     query_to_network,
     write_network,
     write_view,
@@ -31,23 +38,33 @@ from pressgraph.stages.visualise import (
 
 
 def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
-              store: Path | None, progress: bool = True) -> tuple[int, str]:
-    """Build, validate, load the store and draw the view.
+              store: Path | None, progress: bool = True, jobs: int | None = None,
+              dask: str | None = None, use_cache: bool = True) -> tuple[int, str]:
+    """Build the TriG, load the store from it, then validate, check and draw from the store.
+
+    Args:
+        jobs: extraction processes (default: the config's `[extract] jobs`).
+        dask: a Dask scheduler address to extract on instead.
+        use_cache: reuse the facts of unchanged articles from OUT/cache.
 
     Returns:
         The exit code and the summary to print.
     """
     config = load_config(config_path)
+    if jobs is not None:
+        config = replace(config, jobs=max(1, jobs))
     paths = inputs or [config.path(p) for p in config.inputs]
     out = out or Path(config.out)
-    result = build(paths, out, config, progress, warn=_warn)
-    dataset = Dataset(default_union=True)
-    dataset.parse(result.trig, format="trig")
-    report = validate(dataset)
-    problems = run_checks(dataset)
-    html = write_view(dataset, out / f"{config.name}.html", f"pressgraph: {config.name}")
+    result = build(paths, out, config, progress, warn=_warn, dask=dask, use_cache=use_cache)
     load_store(result.trig, store or out / "store")
+    loaded = open_store(store or out / "store")
+    report, problems = validate_store(loaded), run_checks(loaded)
+    html = write_view(rdflib_graph(loaded), out / f"{config.name}.html",
+                      f"pressgraph: {config.name}")
+    del loaded
     lines = [f"built {result.articles} article(s), {result.quads} quads: {result.trig}, {html}"]
+    if result.cached:
+        lines.append(f"extracted {result.extracted} article(s), {result.cached} from the cache")
     if result.duplicates:
         pairs = ", ".join(f"{a} ~ {b} ({s})" for a, b, s in result.duplicates)
         lines.append(f"near-duplicates: {pairs}")
@@ -77,8 +94,19 @@ def run_query_command(query: str | None, fmt: str, store: str | None, list_only:
 
 
 def run_view(query: str | None, focus: str | None, depth: int, out: Path,
-             store: str | None, min_confidence: float | None = None) -> Path:
-    """Write the view of the whole graph, a query's result, or a neighbourhood."""
+             store: str | None, min_confidence: float | None = None, kind: str = "full",
+             export: Path | None = None, config_path: Path | None = None) -> Path:
+    """Write the view of the whole graph, a query's result, or a neighbourhood.
+
+    Args:
+        kind: the network drawn: full, comention, people-orgs or claims.
+        export: also write that network as .graphml, .gexf or .json (Cytoscape).
+        config_path: the pipeline config whose `[view] max_nodes` applies.
+    """
+    check_kind(kind)
+    if export is not None:
+        check_export(export)
+    max_nodes = load_config(config_path).max_nodes
     store = _store(store, min_confidence)
     graph = _as_graph(run_query(store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
     if query:
@@ -88,8 +116,11 @@ def run_view(query: str | None, focus: str | None, depth: int, out: Path,
         else:
             iris = {v for row in result.rows() for v in row if v and "://" in v}
             network = query_to_network(iris, graph_to_network(graph))
-        return write_network(network, out, "pressgraph: query")
-    return write_view(graph, out, "pressgraph", focus, depth)
+        network = project_network(network, kind)
+        if export is not None:
+            export_network(network, export)
+        return write_network(network, out, "pressgraph: query", max_nodes)
+    return write_view(graph, out, "pressgraph", focus, depth, kind, max_nodes, export)
 
 
 def _store(store: str | None, min_confidence: float | None):

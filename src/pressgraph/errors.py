@@ -44,6 +44,8 @@ class Errors(metaclass=ErrorsWithCodes):
     KG020 = "{url}: the endpoint answered {why}. Check the query and the endpoint's URL."
     KG021 = ("{path}: not a valid SHACL shapes graph ({why}). Fix the shape it names "
              "(see the SHACL spec: {link}).")
+    KG022 = ("{path}: {what} is not supported by the build's SPARQL validator. Drop it from "
+             "the shapes, or check with `pressgraph validate` (pySHACL) (SHACL spec: {link}).")
     KG070 = ("{path}: no gold files (*.yaml) there. Pass --gold a folder of annotations "
              "(format: eval/README.md).")
     KG071 = ("{path}: not a gold file ({why}). Fix it after the format in eval/README.md.")
@@ -84,6 +86,13 @@ class Errors(metaclass=ErrorsWithCodes):
              "endpoint and --graph-store its Graph Store endpoint (docs/scale.md).")
     KG055 = ("{path}: none of its named graphs is under {prefix}, so --prune would delete every "
              "article graph in the store. Pass the --config the graph was built with.")
+    KG060 = ("--dask needs the dask.distributed package, which is not installed. Install it "
+             "(pip install distributed) or drop --dask to run on this machine (--jobs N).")
+    KG061 = ("{address}: no Dask scheduler answered there ({why}). Start one (dask scheduler) "
+             "and pass its address, e.g. tcp://host:8786, or drop --dask.")
+    KG080 = "unknown view kind '{kind}'. Pass --kind one of: {kinds}."
+    KG081 = ("{path}: cannot export a network as '{suffix}'. Name the file .graphml, .gexf "
+             "or .json (Cytoscape JSON).")
 
 
 class PressgraphError(Exception):

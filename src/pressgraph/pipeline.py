@@ -1,4 +1,8 @@
-"""Put the stages together: `build` reads a corpus and writes the graph, store and view."""
+"""Put the stages together: `build` reads a corpus and writes the graph and its report.
+
+Memory holds the cleaned articles, their facts and the graph as text, never the parsed Docs of
+the corpus nor an rdflib graph of it (see stages/extract_runner.py and stages/trig.py).
+"""
 
 from __future__ import annotations
 
@@ -14,17 +18,16 @@ from pressgraph import __version__
 from pressgraph.config import Config
 from pressgraph.errors import Errors, InputError, PressgraphError
 from pressgraph.namespace import Iris
-from pressgraph.nlp import load_nlp
 from pressgraph.records import ArticleFacts, CleanArticle
+from pressgraph.stages.cache import FactsCache, pipeline_version
 from pressgraph.stages.clean import clean, load_rules
 from pressgraph.stages.duplicates import alternates, find_duplicates
-from pressgraph.stages.extract import extract
-from pressgraph.stages.lexicon import load_lexicon
+from pressgraph.stages.extract_runner import ExtractSettings, run_extraction
+from pressgraph.stages.graph_writer import GraphWriter
 from pressgraph.stages.merges import load_merges
 from pressgraph.stages.read import iter_inputs
 from pressgraph.stages.resolve import Resolver
-from pressgraph.stages.to_rdf import article_quads, unify_confidences
-from pressgraph.stages.trig import to_trig
+from pressgraph.stages.to_rdf import article_quads
 from pressgraph.stages.vocabulary import build_quads, vocabulary_quads
 from pressgraph.writing import write_atomic
 
@@ -45,6 +48,8 @@ class BuildResult:
     conforms: bool = True
     violations: str = ""
     quads: int = 0
+    extracted: int = 0  # articles parsed and extracted by this build
+    cached: int = 0  # articles whose facts came from the cache
 
 
 def read_and_clean(inputs: list[Path], config: Config, result: BuildResult
@@ -64,50 +69,81 @@ def read_and_clean(inputs: list[Path], config: Config, result: BuildResult
         yield article
 
 
-def extract_all(articles: list[CleanArticle], config: Config, progress: bool
-                ) -> Iterator[ArticleFacts]:
-    """Parse the cleaned texts with spaCy in batches and extract each article's facts."""
-    patterns = config.path(config.patterns)
-    nlp, lexicon = load_nlp(patterns, config.model), load_lexicon(patterns)
-    docs = nlp.pipe((a.text for a in articles), batch_size=config.batch_size)
+def extract_all(articles: list[CleanArticle], config: Config, progress: bool,
+                cache: FactsCache | None = None, dask: str | None = None,
+                result: BuildResult | None = None) -> Iterator[ArticleFacts]:
+    """The facts of every article in order: from the cache where it has them, else extracted
+    (in `config.jobs` processes, or on the Dask cluster at `dask`) and then cached."""
+    keys = [cache.key(a.raw) for a in articles] if cache else [""] * len(articles)
+    found = [cache.load(key) for key in keys] if cache else [None] * len(articles)
+    todo = [a for a, facts in zip(articles, found, strict=True) if facts is None]
+    if result is not None:
+        result.extracted, result.cached = len(todo), len(articles) - len(todo)
+    settings = ExtractSettings(config.model, str(config.path(config.patterns)), config.batch_size)
+    fresh = iter(run_extraction(todo, settings, config.jobs, dask))
     bar = tqdm(total=len(articles), unit="article", disable=not progress, leave=False)
-    for article, doc in zip(articles, docs, strict=True):
+    for key, facts in zip(keys, found, strict=True):
+        if facts is None:
+            facts = next(fresh)
+            if cache is not None:
+                cache.save(key, facts)
         bar.update(1)
-        yield extract(article, doc, lexicon)
+        yield facts
+    next(fresh, None)  # let the backend shut its workers down
     bar.close()
 
 
 def build(inputs: list[Path], out: Path, config: Config, progress: bool = True,
-          warn: Callable[[str], None] | None = None) -> BuildResult:
-    """Build the graph of `inputs` into `out`: TriG, resolution report, store and view.
+          warn: Callable[[str], None] | None = None, dask: str | None = None,
+          use_cache: bool = True) -> BuildResult:
+    """Build the graph of `inputs` into `out`: the TriG and the resolution report.
+
+    Args:
+        inputs: files and folders to read.
+        out: the output folder; the facts cache lives in `out/cache`.
+        config: the pipeline config (`config.jobs` extraction processes).
+        progress: show a progress bar.
+        warn: called with each skipped input's message.
+        dask: a Dask scheduler's address to extract on, instead of local processes.
+        use_cache: reuse and update the facts cache (False: extract everything, cache untouched).
 
     Raises:
         PressgraphError: KG008 when no input could be read; KG013 when an output can't be written.
     """
     result = BuildResult(warn=warn or (lambda message: log.warning("%s", message)))
-    rules = load_merges(config.path(config.merges))
+    cache = (FactsCache(out / "cache", pipeline_version(config.path(config.patterns),
+                                                        config.model)) if use_cache else None)
+    facts = _facts(inputs, config, result, progress, cache, dask)
+    if cache is not None:
+        cache.prune()
+    resolver = Resolver(load_merges(config.path(config.merges)))
+    for item in facts:
+        resolver.add(item)
+    iris, writer = Iris(config.base_iri), GraphWriter()
+    writer.add(vocabulary_quads(iris))
+    writer.add(build_quads(iris, _run_facts(config, facts)))
+    for item in facts:
+        writer.add(article_quads(item, iris, resolver))
+    out.mkdir(parents=True, exist_ok=True)
+    result.trig = out / f"{config.name}.trig"
+    result.quads = writer.write(result.trig)
+    result.report = write_atomic(out / f"{config.name}.resolution.txt",
+                                 "\n".join(resolver.report()) + "\n")
+    result.articles = len(facts)
+    return result
+
+
+def _facts(inputs: list[Path], config: Config, result: BuildResult, progress: bool,
+           cache: FactsCache | None, dask: str | None) -> list[ArticleFacts]:
+    """Read, clean, find duplicates and extract: every article's facts, copies linked."""
     articles = list(read_and_clean(inputs, config, result))
     if not articles:
         raise PressgraphError(Errors.KG008.format(count=len(result.skipped)))
     result.duplicates = find_duplicates(((a.raw.stem, _body(a)) for a in articles),
                                         config.duplicate_threshold)
     copies = alternates(result.duplicates)
-    facts = [replace(f, alternates=copies.get(f.raw.stem, ()))
-             for f in extract_all(articles, config, progress)]
-    resolver = Resolver(rules)
-    for item in facts:
-        resolver.add(item)
-    iris = Iris(config.base_iri)
-    quads = set(vocabulary_quads(iris)) | set(build_quads(iris, _run_facts(config, facts)))
-    for item in facts:
-        quads |= article_quads(item, iris, resolver)
-    quads = unify_confidences(quads)
-    out.mkdir(parents=True, exist_ok=True)
-    result.trig = write_atomic(out / f"{config.name}.trig", to_trig(quads))
-    result.report = write_atomic(out / f"{config.name}.resolution.txt",
-                                 "\n".join(resolver.report()) + "\n")
-    result.articles, result.quads = len(facts), len(quads)
-    return result
+    return [replace(f, alternates=copies.get(f.raw.stem, ()))
+            for f in extract_all(articles, config, progress, cache, dask, result)]
 
 
 def _body(article: CleanArticle) -> str:

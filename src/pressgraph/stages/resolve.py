@@ -62,6 +62,7 @@ class Resolver:
         self.seen: Counter[tuple[str, str]] = Counter()
         self.acronyms: dict[tuple[str, str], str] = {}
         self._keys: dict[tuple[str, str], tuple[str, str]] | None = None
+        self._members: dict[tuple[str, str], Counter[str]] = {}
 
     def add(self, facts: ArticleFacts) -> None:
         """Count the names one article uses, and the acronyms it defines."""
@@ -77,8 +78,7 @@ class Resolver:
         """The entity a name stands for."""
         keys = self._resolved()
         key = keys.get((label, name), (self._base(name, label), ""))[0]
-        names = Counter({n: self.seen[(lab, n)] for (lab, n), (k, _) in keys.items()
-                         if lab == label and k == key}) or Counter({name: 1})
+        names = self._members.get((label, key)) or Counter({name: 1})
         canonical = sorted(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
         return Entity(key, label, canonical, tuple(sorted(n for n in names if n != canonical)))
 
@@ -104,7 +104,9 @@ class Resolver:
             keys.update(joined_by_spelling(keys, self.seen))
             keys.update(joined_by_surname(keys))
             keys.update(apply_rules(keys, self.rules))
-            self._keys = keys
+            self._keys, self._members = keys, defaultdict(Counter)
+            for (label, name), (key, _) in keys.items():  # the names of each entity, counted
+                self._members[(label, key)][name] = self.seen[(label, name)]
         return self._keys
 
 

@@ -1,34 +1,31 @@
 """Write quads as canonical TriG: graphs, subjects, predicates and objects in sorted order.
 
-The same quads always give the same bytes, so built graphs diff cleanly in git.
+The same quads always give the same bytes, so built graphs diff cleanly in git. `TrigWriter`
+turns quads into text as they come, so a build never holds the rdflib terms of the whole graph,
+and writes the file graph by graph.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from pressgraph.namespace import PREFIXES
 
-
-def _namespaces() -> Graph:
-    graph = Graph(bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph
+_BY_NAMESPACE = {str(namespace): prefix for prefix, namespace in PREFIXES.items()}
 
 
-def _term(term, manager) -> str:
+def _term(term) -> str:
     """A term in N3 form, prefixed where the local name is plain."""
     if isinstance(term, URIRef):
-        for prefix, namespace in PREFIXES.items():
-            local = str(term)[len(str(namespace)):]
-            if str(term).startswith(str(namespace)) and local.replace("_", "a").isalnum():
-                return f"{prefix}:{local}"
-        return term.n3()
+        text = str(term)
+        cut = max(text.rfind("/"), text.rfind("#")) + 1
+        prefix, local = _BY_NAMESPACE.get(text[:cut]), text[cut:]
+        if prefix is not None and local.replace("_", "a").isalnum():
+            return f"{prefix}:{local}"
     return term.n3()
 
 
@@ -36,25 +33,61 @@ def _predicate_order(term: str) -> tuple[int, str]:
     return (0, term) if term == "a" else (1, term)
 
 
+class TrigWriter:
+    """Collect quads as N3 text, then give the canonical TriG document in chunks."""
+
+    def __init__(self) -> None:
+        self._graphs: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
+            lambda: defaultdict(lambda: defaultdict(set)))
+        self._uris: dict[URIRef, str] = {}  # IRIs of the current batch, rendered once
+        self._predicates: dict[URIRef, str] = {RDF.type: "a"}
+
+    def add(self, quads: Iterable[tuple]) -> None:
+        """Add quads (no blank nodes); repeats are kept once."""
+        uris, predicates = self._uris, self._predicates
+        for s, p, o, g in quads:
+            predicate = predicates.get(p) or predicates.setdefault(p, _term(p))
+            subject = uris.get(s) or self._uri(s)
+            graph = uris.get(g) or self._uri(g)
+            obj = (uris.get(o) or self._uri(o)) if isinstance(o, URIRef) else o.n3()
+            self._graphs[graph][subject][predicate].add(obj)
+        uris.clear()
+
+    def _uri(self, term: URIRef) -> str:
+        """Render an IRI and remember it until the end of the batch."""
+        text = self._uris[term] = _term(term)
+        return text
+
+    def __len__(self) -> int:
+        return sum(len(objects) for subjects in self._graphs.values()
+                   for predicates in subjects.values() for objects in predicates.values())
+
+    def chunks(self) -> Iterator[str]:
+        """The document: prefixes, then one chunk per graph; each graph is dropped once given."""
+        yield "\n".join(f"@prefix {prefix}: <{namespace}> ."
+                        for prefix, namespace in sorted(PREFIXES.items()))
+        for graph in sorted(self._graphs):
+            yield "\n\n" + _graph_block(graph, self._graphs.pop(graph))
+        yield "\n"
+
+
+def _graph_block(graph: str, subjects: dict[str, dict[str, set[str]]]) -> str:
+    """One named graph's block, subjects and predicates sorted."""
+    lines = [f"{graph} {{"]
+    for subject in sorted(subjects):
+        predicates = subjects[subject]
+        lines.append(f"    {subject}")
+        ordered = sorted(predicates, key=_predicate_order)
+        for index, predicate in enumerate(ordered):
+            objects = ", ".join(sorted(predicates[predicate]))
+            end = " ." if index == len(ordered) - 1 else " ;"
+            lines.append(f"        {predicate} {objects}{end}")
+    lines.append("}")
+    return "\n".join(lines)
+
+
 def to_trig(quads: Iterable[tuple]) -> str:
     """Canonical TriG text for a set of quads (no blank nodes)."""
-    manager = _namespaces().namespace_manager
-    graphs: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(set)))
-    for s, p, o, g in quads:
-        predicate = "a" if p == RDF.type else _term(p, manager)
-        graphs[_term(g, manager)][_term(s, manager)][predicate].add(_term(o, manager))
-    lines = [f"@prefix {prefix}: <{namespace}> ." for prefix, namespace in
-             sorted(PREFIXES.items())]
-    for graph in sorted(graphs):
-        lines += ["", f"{graph} {{"]
-        for subject in sorted(graphs[graph]):
-            predicates = graphs[graph][subject]
-            lines.append(f"    {subject}")
-            ordered = sorted(predicates, key=_predicate_order)
-            for index, predicate in enumerate(ordered):
-                objects = ", ".join(sorted(predicates[predicate]))
-                end = " ." if index == len(ordered) - 1 else " ;"
-                lines.append(f"        {predicate} {objects}{end}")
-        lines.append("}")
-    return "\n".join(lines) + "\n"
+    writer = TrigWriter()
+    writer.add(quads)
+    return "".join(writer.chunks())

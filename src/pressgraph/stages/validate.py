@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,8 +114,12 @@ def validate(data: Dataset | Graph, shapes_path: Path | None = None) -> Validati
     for prefix, namespace in PREFIXES.items():
         results.bind(prefix, namespace, override=False)
     top = results.objects(None, SH.result)  # not the nested sh:detail results
-    found = {_violation(results, shapes, r) for r in top}
-    violations = tuple(sorted(found, key=_sort_key))
+    return make_report(_violation(results, shapes, r) for r in top)
+
+
+def make_report(found: Iterable[Violation]) -> ValidationReport:
+    """The report of some results: each once, sorted by shape then focus node."""
+    violations = tuple(sorted(set(found), key=_sort_key))
     conforms = not any(v.severity == "Violation" for v in violations)
     return ValidationReport(conforms=conforms, violations=violations)
 
@@ -186,16 +190,16 @@ def _violation(results: Graph, shapes: Graph, node: Node) -> Violation:
     return Violation(
         focus=results.value(node, SH.focusNode).n3(),
         path=path.n3(nsm) if isinstance(path, URIRef) else None,
-        shape_id=_shape_id(shapes, results.value(node, SH.sourceShape)),
+        shape_id=shape_id(shapes, results.value(node, SH.sourceShape)),
         severity=_SEVERITY.get(results.value(node, SH.resultSeverity), "Violation"),
         message=messages[0] if messages else f"violates {component.n3(nsm)}",
         value=value.n3(nsm) if value is not None else None,
     )
 
 
-def _shape_id(shapes: Graph, shape: Node) -> str:
+def shape_id(shapes: Graph, shape: Node) -> str:
     """The local name of a shape's IRI; a blank property shape is named after its node shape."""
     if not isinstance(shape, URIRef):
         parent = shapes.value(None, SH.property, shape)
-        return _shape_id(shapes, parent) if parent is not None else shape.n3()
+        return shape_id(shapes, parent) if parent is not None else shape.n3()
     return re.split(r"[#/]", str(shape))[-1]

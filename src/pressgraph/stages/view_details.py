@@ -7,6 +7,7 @@ Details are plain data (`{"type", "label", "iri", "rows": [[key, value]], "secti
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
@@ -35,6 +36,16 @@ def _first(graph: Graph, node: URIRef, predicate: URIRef) -> str:
 def _all(graph: Graph, node: URIRef, predicate: URIRef) -> list[str]:
     """Every value of a property as text, sorted."""
     return sorted({str(v) for v in graph.objects(node, predicate)})
+
+
+def _confidence(graph: Graph, node: URIRef) -> str:
+    """The lowest confidence with two decimals ("0.80"), as the TriG writes it; the store
+    gives the value back as "0.8"."""
+    values = [v.toPython() for v in graph.objects(node, PG.confidence)]
+    numbers = [v for v in values if isinstance(v, int | float | Decimal)]
+    if numbers:
+        return f"{min(numbers):.2f}"
+    return min((str(v) for v in values), default="")
 
 
 def _tail(node: URIRef) -> str:
@@ -108,7 +119,7 @@ def _position(graph: Graph, membership: URIRef, of_person: bool) -> dict:
         text = f"{_names(graph, sorted(graph.objects(membership, ORG.member)))}: {title}"
     if codes:
         text += f" ({', '.join(codes)})"
-    confidence = _first(graph, membership, PG.confidence)
+    confidence = _confidence(graph, membership)
     if confidence:
         text += f", confidence {confidence}"
     return {"text": text, "evidence": _evidence_of(graph, membership)}
@@ -139,7 +150,7 @@ def _claim(graph: Graph, node: URIRef) -> tuple[list, list]:
     sources = sorted(graph.objects(node, SCHEMA.appearance))
     rows = [["Text", _first(graph, node, SCHEMA.text)], ["Kind", claim_kind(graph, node)],
             ["Claimant", _names(graph, sorted(graph.objects(node, SCHEMA.author)))],
-            ["Confidence", _first(graph, node, PG.confidence)],
+            ["Confidence", _confidence(graph, node)],
             ["Horizon", _first(graph, node, SCHEMA.temporalCoverage)],
             ["Cue", _first(graph, node, PG.cue)], ["Quantities", "; ".join(quantities)],
             ["Source", "; ".join(node_label(graph, a, "article") for a in sources)]]

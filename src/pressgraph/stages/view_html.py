@@ -4,54 +4,51 @@ pyvis 0.3.2's own template links Bootstrap from a CDN even with `cdn_resources="
 so the page is rendered from our template (`templates/view.html`), which inlines
 vis-network, our CSS and JS, and loads nothing from the network. Untrusted text (names,
 headlines, claim text) reaches the page only as escaped JSON and is shown with textContent.
+
+A network bigger than `max_nodes` starts aggregated (`view_large`): the top nodes by degree
+are drawn and the others ride along in the page's data, for search and expand.
 """
 
 from __future__ import annotations
 
-import json
-import math
 from pathlib import Path
 
 import networkx as nx
 import pyvis
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
+from pyvis.edge import Edge
 from pyvis.network import Network
+from pyvis.node import Node
+
+from pressgraph.stages.view_analytics import add_analytics, add_degree
+from pressgraph.stages.view_large import aggregate, layout, needs_layout
+from pressgraph.stages.view_page import page_values, script_json
+from pressgraph.stages.view_styles import edge_options, node_options, options
+
+__all__ = ["MAX_NODES", "render_html", "script_json"]
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 VIS_LIB = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 ASSETS = {"vis-network.min.js": VIS_LIB, "vis-network.css": VIS_LIB,
           "view.js": TEMPLATES, "view.css": TEMPLATES}
-NODE_STYLES = {  # type: (legend label, colour, vis-network shape, label font size)
-    "article": ("Article", "#4e79a7", "square", 14),
-    "person": ("Person", "#f28e2b", "dot", 14),
-    "organization": ("Organization", "#59a14f", "diamond", 14),
-    "claim": ("Claim", "#b07aa1", "triangle", 11),
-}
-EDGE_STYLES = {  # relation: vis-network edge options
-    "mentions": {"color": "#a0aab4", "width": 1, "dashes": True},
-    "holds position at": {"color": "#e15759", "width": 3, "dashes": False},
-    "claimed by": {"color": "#76b7b2", "width": 2, "dashes": False},
-    "appears in": {"color": "#c9b8c4", "width": 1, "dashes": [2, 4]},
-    "alternate of": {"color": "#4e79a7", "width": 2, "dashes": [10, 5], "arrows": "to, from"},
-}
-OPTIONS = {
-    "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "sans-serif", "color": "#222222"}},
-    "edges": {"smooth": {"type": "continuous"}, "font": {"size": 11, "align": "middle"},
-              "arrows": {"to": {"scaleFactor": 0.6}}},
-    "interaction": {"hover": True, "tooltipDelay": 150},
-    "layout": {"randomSeed": 7, "improvedLayout": True},
-    "physics": {"enabled": True, "solver": "forceAtlas2Based",
-                "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110},
-                "stabilization": {"enabled": True, "iterations": 500, "fit": True}},
-}
-TOOLTIP_MAX = 300
+MAX_NODES = 2000  # the default of build/pipeline.toml's [view] max_nodes
 
 
-def script_json(data: object) -> Markup:
-    """JSON that is safe inside a <script> element: every '<' becomes \\u003c."""
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c"))
+class _NodeIds(list):
+    """pyvis's list of node ids, with a set beside it: pyvis tests membership in the list for
+    every node and edge it adds, which is quadratic on big graphs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ids: set = set()
+
+    def append(self, node_id) -> None:
+        super().append(node_id)
+        self._ids.add(node_id)
+
+    def __contains__(self, node_id) -> bool:
+        return node_id in self._ids
 
 
 def _asset(name: str) -> Markup:
@@ -67,70 +64,54 @@ def _environment() -> Environment:
     return env
 
 
-def _tooltip(data: dict) -> str:
-    """A plain-text tooltip (the page turns it into a text node, never HTML)."""
-    text = data["details"]["rows"][0][1] if data["details"]["rows"] else data["label"]
-    text = " ".join(text.split())
-    text = text if len(text) <= TOOLTIP_MAX else text[:TOOLTIP_MAX] + "\u2026"
-    return f"{NODE_STYLES[data['type']][0]}: {text}"
+def _add_nodes(net: Network, drawn: nx.MultiDiGraph, positions: dict) -> None:
+    """Add every drawn node, sorted, styled by its type and sized by its degree."""
+    for node in sorted(drawn.nodes):
+        net.add_node(node, **node_options(drawn.nodes[node], positions.get(node)))
 
 
-def _add_nodes(net: Network, network: nx.MultiDiGraph) -> None:
-    """Add every node, sorted, with its type's colour and shape and a size from its degree."""
-    for node in sorted(network.nodes):
-        data = network.nodes[node]
-        _, colour, shape, font_size = NODE_STYLES[data["type"]]
-        net.add_node(node, label=data["label"] or " ", shape=shape, color=colour,
-                     font={"size": font_size},
-                     size=round(10 + 4 * math.sqrt(network.degree(node)), 1),
-                     title=_tooltip(data), ptype=data["type"], kind=data.get("kind", ""),
-                     articles=data.get("articles", []), names=data.get("names", []))
+def _add_edges(net: Network, drawn: nx.MultiDiGraph) -> None:
+    """Add every drawn edge, sorted, styled by its relation."""
+    for source, target, relation in sorted(drawn.edges(keys=True)):
+        net.add_edge(source, target, **edge_options(relation, drawn.edges[source, target,
+                                                                           relation]))
 
 
-def _add_edges(net: Network, network: nx.MultiDiGraph) -> None:
-    """Add every edge, sorted, styled by its relation."""
-    for source, target, relation in sorted(network.edges(keys=True)):
-        data = network.edges[source, target, relation]
-        label = data.get("label", "")
-        net.add_edge(source, target, relation=relation, label=label,
-                     title=f"{relation}: {label}" if label else relation,
-                     **EDGE_STYLES[relation])
+def _more(network: nx.MultiDiGraph, hidden: list[str]) -> dict:
+    """The vis-network nodes left out of the drawing, and every edge that touches one."""
+    left = set(hidden)
+    nodes = []
+    for node in hidden:
+        opts = node_options(network.nodes[node])
+        nodes.append(Node(node, opts.pop("shape"), opts.pop("label"), **opts).options)
+    edges = [Edge(u, v, True, **edge_options(key, network.edges[u, v, key])).options
+             for u, v, key in sorted(network.edges(keys=True)) if u in left or v in left]
+    return {"nodes": nodes, "edges": edges}
 
 
-def _page(network: nx.MultiDiGraph, title: str) -> dict:
-    """The values our template needs beyond pyvis's: title, legend, filter menus, details."""
-    types = [data["type"] for _, data in network.nodes(data=True)]
-    relations = [key for _, _, key in network.edges(keys=True)]
-    articles = sorted((data["label"], node) for node, data in network.nodes(data=True)
-                      if data["type"] == "article")
-    kinds = sorted({data["kind"] for _, data in network.nodes(data=True) if data.get("kind")})
-    legend = [{"type": t, "label": label, "colour": colour, "shape": shape,
-               "count": types.count(t)} for t, (label, colour, shape, _) in NODE_STYLES.items()]
-    edges = [{"relation": r, "colour": s["color"], "dashed": bool(s["dashes"]),
-              "count": relations.count(r)} for r, s in EDGE_STYLES.items()]
-    details = {node: data["details"] for node, data in network.nodes(data=True)}
-    return {"title": title, "legend": legend, "edge_legend": edges, "kinds": kinds,
-            "articles": [{"id": node, "label": label} for label, node in articles],
-            "node_count": network.number_of_nodes(), "edge_count": network.number_of_edges(),
-            "data": script_json({"details": details, "types": {t: s[0] for t, s in
-                                                               NODE_STYLES.items()}})}
-
-
-def render_html(network: nx.MultiDiGraph, title: str) -> str:
+def render_html(network: nx.MultiDiGraph, title: str, max_nodes: int = MAX_NODES) -> str:
     """Render the network as one offline HTML page (same network, same bytes).
 
     Args:
-        network: a network from `graph_to_network` (or a sub-graph of one).
+        network: a network from `graph_to_network` (or a sub-graph or projection of one);
+            it is not changed.
         title: the page title and heading.
+        max_nodes: above this many nodes, only the top nodes by degree are drawn at first.
 
     Returns:
         The HTML text: vis-network inlined, no external URL, untrusted text escaped.
     """
+    whole = add_degree(network.copy())
+    drawn, hidden = aggregate(whole, max_nodes)
+    add_analytics(drawn)
+    positions = layout(drawn) if needs_layout(drawn) else {}
     net = Network(directed=True, cdn_resources="in_line", heading=title)
+    net.node_ids = _NodeIds()
     net.set_template_dir(str(TEMPLATES), "view.html")
     net.templateEnv = _environment()
-    _add_nodes(net, network)
-    _add_edges(net, network)
-    net.options = OPTIONS
-    net.templateEnv.globals["page"] = _page(network, title)
+    _add_nodes(net, drawn, positions)
+    _add_edges(net, drawn)
+    net.options = options(bool(positions))
+    net.templateEnv.globals["page"] = page_values(whole, drawn, _more(whole, hidden), title,
+                                                  bool(positions))
     return net.generate_html()

@@ -15,6 +15,7 @@ from rdflib.namespace import FOAF, ORG, PROV, RDF
 
 from pressgraph.namespace import NIF, PG, SCHEMA
 from pressgraph.stages.view_details import claim_kind, node_details, node_label
+from pressgraph.stages.view_facets import add_facets
 
 NODE_CLASSES = {
     "article": (SCHEMA.Article,),
@@ -101,7 +102,8 @@ def graph_to_network(data: Graph) -> nx.MultiDiGraph:
 
     Returns:
         A MultiDiGraph whose nodes (IRIs) carry `type`, `label`, `kind`, `names`,
-        `articles` and `details`, and whose edges carry `relation` (the key) and `label`.
+        `articles`, `details`, `roles` and `confidence`, and whose edges carry `relation`
+        (the key), `label` and `confidence`.
     """
     graph = union_graph(data)
     types = _typed_nodes(graph)
@@ -119,7 +121,7 @@ def graph_to_network(data: Graph) -> nx.MultiDiGraph:
     for node in network.nodes:
         network.nodes[node]["articles"] = _node_articles(network, node)
     network.graph["via"] = _via(graph, types)
-    return network
+    return add_facets(graph, network)
 
 
 def _via(graph: Graph, types: dict[URIRef, str]) -> dict[str, list[str]]:

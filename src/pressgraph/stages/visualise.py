@@ -1,7 +1,9 @@
 """The view stage: draw the graph, a query result or one entity's neighbourhood as HTML.
 
 `graph_to_network` (view_network) turns RDF into a networkx graph of articles, people,
-organizations and claims; `render_html` (view_html) draws it as one offline page.
+organizations and claims; `project_network` (view_analytics) picks a kind of network;
+`render_html` (view_html) draws it as one offline page; `export_network` (view_export)
+writes it for Gephi or Cytoscape.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ import networkx as nx
 from rdflib import Graph
 
 from pressgraph.errors import Errors, PressgraphError
-from pressgraph.stages.view_html import render_html
+from pressgraph.stages.view_analytics import KINDS, check_kind, project_network
+from pressgraph.stages.view_export import check_export, export_network
+from pressgraph.stages.view_html import MAX_NODES, render_html
 from pressgraph.stages.view_network import graph_to_network
+from pressgraph.writing import write_atomic
 
-__all__ = ["find_nodes", "focus_network", "graph_to_network", "query_to_network",
-           "render_html", "write_network", "write_view"]
+__all__ = ["KINDS", "MAX_NODES", "check_export", "check_kind", "export_network",
+           "find_nodes", "focus_network", "graph_to_network", "project_network",
+           "query_to_network", "render_html", "view_network", "write_network", "write_view"]
 
 
 def find_nodes(network: nx.MultiDiGraph, name: str) -> list[str]:
@@ -78,27 +84,30 @@ def query_to_network(result: Graph | Iterable[object],
     return network.subgraph(sorted(n for n in keep if n in network)).copy()
 
 
-def write_network(network: nx.MultiDiGraph, out_path: Path, title: str) -> Path:
+def write_network(network: nx.MultiDiGraph, out_path: Path, title: str,
+                  max_nodes: int = MAX_NODES) -> Path:
     """Render a network and write the page through a temp file renamed into place.
 
     Raises:
         PressgraphError: KG013 when the file cannot be written.
     """
-    out_path = Path(out_path)
-    html = render_html(network, title)
-    tmp = out_path.with_name(f"{out_path.name}.tmp")
-    try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(html, encoding="utf-8", newline="\n")
-        tmp.replace(out_path)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise PressgraphError(Errors.KG013.format(path=out_path, why=err.strerror or err)) from err
-    return out_path
+    return write_atomic(Path(out_path), render_html(network, title, max_nodes))
+
+
+def view_network(dataset: Graph, kind: str = "full", focus: str | None = None,
+                 depth: int = 1) -> nx.MultiDiGraph:
+    """The network of one kind (see `project_network`), or the ego network of `focus` in it.
+
+    Raises:
+        PressgraphError: KG080 for an unknown kind, KG015 for an unknown `focus`.
+    """
+    network = project_network(graph_to_network(dataset), kind)
+    return focus_network(network, focus, depth) if focus is not None else network
 
 
 def write_view(dataset: Graph, out_path: Path, title: str, focus: str | None = None,
-               depth: int = 1) -> Path:
+               depth: int = 1, kind: str = "full", max_nodes: int = MAX_NODES,
+               export: Path | None = None) -> Path:
     """Draw the graph (or the ego network of `focus`) as one offline HTML page.
 
     Args:
@@ -107,14 +116,20 @@ def write_view(dataset: Graph, out_path: Path, title: str, focus: str | None = N
         title: the page title.
         focus: an entity's name or IRI; only its neighbourhood is drawn.
         depth: the hops kept around `focus`.
+        kind: full, comention, people-orgs or claims (see `project_network`).
+        max_nodes: above this many nodes the page starts aggregated.
+        export: also write the network (with its analytics) as .graphml, .gexf or .json.
 
     Returns:
         `out_path`.
 
     Raises:
-        PressgraphError: KG015 for an unknown `focus`, KG013 when the page cannot be written.
+        PressgraphError: KG015 for an unknown `focus`, KG080 for an unknown kind, KG081 for
+            an export file of another type, KG013 when a file cannot be written.
     """
-    network = graph_to_network(dataset)
-    if focus is not None:
-        network = focus_network(network, focus, depth)
-    return write_network(network, out_path, title)
+    if export is not None:
+        check_export(export)
+    network = view_network(dataset, kind, focus, depth)
+    if export is not None:
+        export_network(network, export)
+    return write_network(network, out_path, title, max_nodes)

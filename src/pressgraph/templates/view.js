@@ -1,39 +1,51 @@
-/* pressgraph view: search, filters, details panel. Untrusted text is only set with textContent. */
+/* pressgraph view: filters, search, analytics, details panel. Untrusted text is only set with textContent. */
 (function () {
   "use strict";
   var DIM = "rgba(200,200,200,0.35)";
   var DIM_FONT = "#c8c8c8";
   var FONT = "#222222";
   var EDGE_FONT = "#343434";
+  var AGENTS = { person: true, organization: true };
   var data = JSON.parse(document.getElementById("pg-data").textContent);
-  var baseColour = {};
   var baseEdgeColour = {};
   var baseFontSize = {};
+  var more = { nodes: {}, edges: [] };
 
   function textTip(text) {
     var tip = document.createElement("div");
     tip.textContent = text;
     return tip;
   }
-
-  PG_NODES.forEach(function (node) {
-    baseColour[node.id] = node.color;
+  function prepareNode(node) {
     baseFontSize[node.id] = node.font && node.font.size ? node.font.size : 14;
     if (typeof node.title === "string") { node.title = textTip(node.title); }
-  });
-  PG_EDGES.forEach(function (edge, index) {
-    edge.id = "e" + index;
-    baseEdgeColour[edge.id] = edge.color;
+    return node;
+  }
+  function prepareEdge(edge, id) {
+    edge.id = id;
+    baseEdgeColour[id] = edge.color;
     if (typeof edge.title === "string") { edge.title = textTip(edge.title); }
-  });
+    return edge;
+  }
+
+  PG_NODES.forEach(prepareNode);
+  PG_EDGES.forEach(function (edge, index) { prepareEdge(edge, "e" + index); });
+  data.more.nodes.forEach(function (node) { more.nodes[node.id] = node; });
+  more.edges = data.more.edges.map(function (edge, index) { edge.id = "m" + index; return edge; });
 
   var nodes = new vis.DataSet(PG_NODES);
   var edges = new vis.DataSet(PG_EDGES);
   var container = document.getElementById("mynetwork");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, PG_OPTIONS);
   var physicsButton = document.getElementById("pg-physics");
-  var physicsOn = true;
-  var state = { query: "", type: "", article: "", kind: "" };
+  var physicsOn = !data.precomputed;
+  var view = { size: "degree", colour: "type" };
+  var state;
+
+  function emptyState() {
+    return { query: "", type: "", article: "", kind: "", roles: [], confidence: 0, hops: 1 };
+  }
+  state = emptyState();
 
   function setPhysics(on) {
     physicsOn = on;
@@ -45,31 +57,63 @@
     setPhysics(false);
     document.body.setAttribute("data-stabilized", "true");
   }
-  if (PG_NODES.length) { network.once("stabilizationIterationsDone", stabilized); } else { stabilized(); }
+  if (!PG_NODES.length) { stabilized(); }
+  else if (data.precomputed) { network.once("afterDrawing", stabilized); }
+  else { network.once("stabilizationIterationsDone", stabilized); }
   physicsButton.addEventListener("click", function () { setPhysics(!physicsOn); });
 
   function passesFilters(node) {
     if (state.type && node.ptype !== state.type) { return false; }
     if (state.article && node.articles.indexOf(state.article) < 0) { return false; }
     if (state.kind && node.ptype === "claim" && node.kind !== state.kind) { return false; }
-    return true;
+    if (state.roles.length && AGENTS[node.ptype] &&
+        !node.roles.some(function (code) { return state.roles.indexOf(code) >= 0; })) { return false; }
+    return !(state.confidence > 0 && node.confidence !== null && node.confidence < state.confidence);
   }
-
+  function edgeShown(edge, visible) {
+    var sure = !(state.confidence > 0 && edge.confidence !== null && edge.confidence < state.confidence);
+    return sure && visible[edge.from] && visible[edge.to];
+  }
   function matches(node, query) {
     var names = node.names.concat([node.label]);
     return names.some(function (name) { return name.toLowerCase().indexOf(query) >= 0; });
   }
 
-  function neighbours(ids) {
-    var near = {};
-    ids.forEach(function (id) {
-      network.getConnectedNodes(id).forEach(function (other) { near[other] = true; });
+  function within(hits, allEdges, visible, hops) {
+    var next = {};
+    allEdges.forEach(function (edge) {
+      if (!edgeShown(edge, visible)) { return; }
+      (next[edge.from] = next[edge.from] || []).push(edge.to);
+      (next[edge.to] = next[edge.to] || []).push(edge.from);
     });
-    return near;
+    var seen = {};
+    var frontier = hits.slice();
+    hits.forEach(function (id) { seen[id] = true; });
+    for (var step = 0; step < hops; step += 1) {
+      var reached = [];
+      frontier.forEach(function (id) {
+        (next[id] || []).forEach(function (other) {
+          if (!seen[other]) { seen[other] = true; reached.push(other); }
+        });
+      });
+      frontier = reached;
+    }
+    return seen;
+  }
+
+  function nodeLook(node, mark) {
+    var base = node.colours[view.colour];
+    var dim = mark === "dim";
+    return {
+      color: dim ? DIM : (mark === "match" ? { background: base, border: "#111111" } : base),
+      borderWidth: mark === "match" ? 4 : 1, size: node.sizes[view.size],
+      font: { color: dim ? DIM_FONT : FONT, size: baseFontSize[node.id] }
+    };
   }
 
   function apply() {
     var all = nodes.get();
+    var allEdges = edges.get();
     var visible = {};
     all.forEach(function (node) { if (passesFilters(node)) { visible[node.id] = true; } });
     var query = state.query.trim().toLowerCase();
@@ -77,22 +121,16 @@
       .map(function (n) { return n.id; }) : [];
     var hitSet = {};
     hits.forEach(function (id) { hitSet[id] = true; });
-    var near = neighbours(hits);
+    var near = within(hits, allEdges, visible, state.hops);
     var nearCount = 0;
     nodes.update(all.map(function (node) {
       var mark = !query ? "" : hitSet[node.id] ? "match" : (near[node.id] && visible[node.id]) ? "neighbour" : "dim";
       if (mark === "neighbour") { nearCount += 1; }
-      var dim = mark === "dim";
-      return {
-        id: node.id, hidden: !visible[node.id], pgState: mark,
-        color: dim ? DIM : (mark === "match" ? { background: baseColour[node.id], border: "#111111" } : baseColour[node.id]),
-        borderWidth: mark === "match" ? 4 : 1,
-        font: { color: dim ? DIM_FONT : FONT, size: baseFontSize[node.id] }
-      };
+      return Object.assign({ id: node.id, hidden: !visible[node.id], pgState: mark }, nodeLook(node, mark));
     }));
-    edges.update(edges.get().map(function (edge) {
-      var shown = visible[edge.from] && visible[edge.to];
-      var lit = !query || ((hitSet[edge.from] || hitSet[edge.to]) && shown);
+    edges.update(allEdges.map(function (edge) {
+      var shown = edgeShown(edge, visible);
+      var lit = !query || (near[edge.from] && near[edge.to] && shown);
       return { id: edge.id, hidden: !shown, pgDim: !lit, color: lit ? baseEdgeColour[edge.id] : DIM,
         font: { color: lit ? EDGE_FONT : DIM_FONT } };
     }));
@@ -103,6 +141,7 @@
     var text = count + " of " + all.length + " nodes shown";
     if (query) { text += " \u00b7 " + hits.length + " match(es), " + nearCount + " neighbour(s)"; }
     status.textContent = text;
+    listMore(query);
   }
 
   function element(tag, text, className) {
@@ -110,6 +149,52 @@
     if (text !== undefined && text !== null) { el.textContent = text; }
     if (className) { el.className = className; }
     return el;
+  }
+
+  function listMore(query) {
+    var section = document.getElementById("pg-more");
+    var list = document.getElementById("pg-more-list");
+    list.replaceChildren();
+    var found = !query ? [] : Object.keys(more.nodes).sort().filter(function (id) {
+      return !nodes.get(id) && matches(more.nodes[id], query);
+    });
+    found.slice(0, 25).forEach(function (id) {
+      var button = element("button", more.nodes[id].label + " (" + data.types[more.nodes[id].ptype] + ")");
+      button.type = "button";
+      button.setAttribute("data-node", id);
+      button.addEventListener("click", function () { reveal([id]); network.selectNodes([id]); showDetails(id); });
+      list.appendChild(element("li")).appendChild(button);
+    });
+    if (found.length > 25) { list.appendChild(element("li", "\u2026 and " + (found.length - 25) + " more")); }
+    section.hidden = !found.length;
+    section.setAttribute("data-count", String(found.length));
+  }
+
+  function hiddenNeighbours(id) {
+    var out = [];
+    more.edges.forEach(function (edge) {
+      var other = edge.from === id ? edge.to : edge.to === id ? edge.from : null;
+      if (other && more.nodes[other] && !nodes.get(other) && out.indexOf(other) < 0) { out.push(other); }
+    });
+    return out.sort();
+  }
+
+  function reveal(ids) {
+    ids.forEach(function (id, index) {
+      if (nodes.get(id) || !more.nodes[id]) { return; }
+      var anchor = more.edges.map(function (e) { return e.from === id ? e.to : e.to === id ? e.from : null; })
+        .filter(function (other) { return other && nodes.get(other); })[0];
+      var at = anchor ? network.getPosition(anchor) : { x: 0, y: 0 };
+      var angle = index * 2.39996;
+      nodes.add(prepareNode(Object.assign({}, more.nodes[id], {
+        x: at.x + 90 * Math.cos(angle), y: at.y + 90 * Math.sin(angle) })));
+    });
+    more.edges.forEach(function (edge) {
+      if (!edges.get(edge.id) && nodes.get(edge.from) && nodes.get(edge.to)) {
+        edges.add(prepareEdge(Object.assign({}, edge), edge.id));
+      }
+    });
+    apply();
   }
 
   function evidenceBlock(ev) {
@@ -121,21 +206,37 @@
     return quote;
   }
 
+  function analyticsRows(id) {
+    var node = nodes.get(id);
+    if (!node) { return []; }
+    var rows = [["Degree", String(node.degree)]];
+    if (node.betweenness !== null) { rows.push(["Betweenness", node.betweenness.toFixed(4)]); }
+    if (node.community !== null) { rows.push(["Community", String(node.community + 1)]); }
+    return rows;
+  }
+
   function showDetails(id) {
     var panel = document.getElementById("pg-details");
     panel.replaceChildren();
-    var info = data.details[id];
+    var info = id ? data.details[id] : null;
     if (!info) { panel.appendChild(element("p", "Click a node to see its details and evidence.", "pg-hint")); return; }
     var badge = element("span", data.types[info.type], "pg-type");
-    badge.style.background = baseColour[id];
+    badge.style.background = nodes.get(id) ? nodes.get(id).colours[view.colour] : "#888888";
     panel.appendChild(badge);
     panel.appendChild(element("h2", info.label));
     var rows = element("dl", null, "pg-rows");
-    info.rows.forEach(function (row) {
+    info.rows.concat(analyticsRows(id)).forEach(function (row) {
       rows.appendChild(element("dt", row[0]));
       rows.appendChild(element("dd", row[1]));
     });
     panel.appendChild(rows);
+    var hidden = hiddenNeighbours(id);
+    if (hidden.length) {
+      var expand = element("button", "Show " + hidden.length + " more neighbour(s)", "pg-expand");
+      expand.type = "button";
+      expand.addEventListener("click", function () { reveal(hidden); showDetails(id); });
+      panel.appendChild(expand);
+    }
     info.sections.forEach(function (section) {
       panel.appendChild(element("h3", section.heading));
       var list = element("ul", null, "pg-items");
@@ -151,25 +252,44 @@
   }
 
   network.on("click", function (params) { showDetails(params.nodes.length ? params.nodes[0] : null); });
+  network.on("doubleClick", function (params) { if (params.nodes.length) { reveal(hiddenNeighbours(params.nodes[0])); } });
 
-  function bind(id, key, eventName) {
+  function bind(id, key, eventName, read) {
     var control = document.getElementById(id);
-    control.addEventListener(eventName, function () { state[key] = control.value; apply(); });
+    if (!control) { return; }
+    control.addEventListener(eventName, function () { state[key] = read ? read(control) : control.value; apply(); });
   }
   bind("pg-search", "query", "input");
   bind("pg-filter-type", "type", "change");
   bind("pg-filter-article", "article", "change");
   bind("pg-filter-kind", "kind", "change");
+  bind("pg-hops", "hops", "change", function (c) { return Number(c.value); });
+  bind("pg-filter-confidence", "confidence", "input", function (c) {
+    document.getElementById("pg-confidence-value").textContent = Number(c.value).toFixed(2);
+    return Number(c.value);
+  });
+  bind("pg-filter-role", "roles", "change", function (c) {
+    return Array.prototype.map.call(c.querySelectorAll("input:checked"), function (box) { return box.value; });
+  });
+  ["size", "colour"].forEach(function (key) {
+    var control = document.getElementById("pg-" + key);
+    control.addEventListener("change", function () { view[key] = control.value; apply(); });
+  });
   document.getElementById("pg-reset").addEventListener("click", function () {
     ["pg-search", "pg-filter-type", "pg-filter-article", "pg-filter-kind"].forEach(function (id) {
       document.getElementById(id).value = "";
     });
-    state = { query: "", type: "", article: "", kind: "" };
+    document.getElementById("pg-hops").value = "1";
+    document.querySelectorAll("#pg-filter-role input").forEach(function (box) { box.checked = false; });
+    var range = document.getElementById("pg-filter-confidence");
+    if (range) { range.value = "0"; document.getElementById("pg-confidence-value").textContent = "0.00"; }
+    state = emptyState();
     network.unselectAll();
     showDetails(null);
     apply();
   });
 
   apply();
-  window.pressgraph = { network: network, nodes: nodes, edges: edges, showDetails: showDetails, apply: apply };
+  window.pressgraph = { network: network, nodes: nodes, edges: edges, showDetails: showDetails,
+    apply: apply, reveal: reveal, more: more };
 })();
