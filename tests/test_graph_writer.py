@@ -7,7 +7,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from pressgraph.namespace import PG, SCHEMA
+from pressgraph.namespace import ITSRDF, PG, SCHEMA
 from pressgraph.stages.graph_writer import GraphWriter
 from pressgraph.stages.to_rdf import unify_confidences
 from pressgraph.stages.trig import to_trig
@@ -50,3 +50,17 @@ def test_each_graph_states_the_highest_confidence_once(tmp_path):
     text = (tmp_path / "g.trig").read_text(encoding="utf-8")
     assert text.count(f"pg:confidence {_confidence('0.85').n3()}") == 2
     assert "0.60" not in text and "0.55" not in text
+
+
+def test_a_mention_span_keeps_one_entity_confidence(tmp_path):
+    """A span tagged twice (two mentions of one text span) states one taConfidence, the highest."""
+    span = URIRef(ID + "doc/a#char=0,4")
+    quads = {(span, ITSRDF.taConfidence, _confidence("0.80"), A),
+             (span, ITSRDF.taConfidence, _confidence("0.65"), A),
+             (span, ITSRDF.taIdentRef, PERSON, A)}
+    writer = GraphWriter()
+    writer.add(quads)
+    writer.write(tmp_path / "g.trig")
+    text = (tmp_path / "g.trig").read_text(encoding="utf-8")
+    assert "0.80" in text and "0.65" not in text
+    assert text == to_trig(unify_confidences(quads))

@@ -1,7 +1,8 @@
 """Write the built graph article by article: each article's quads become text as they come.
 
-One confidence per node: a membership or claim found in several articles keeps the highest,
-stated alike in every article's graph (as `to_rdf.unify_confidences` does on a set of quads).
+One confidence per node and confidence property (`pg:confidence`, `itsrdf:taConfidence`): a
+membership, claim or mention span found more than once keeps the highest, stated alike in every
+article's graph (as `to_rdf.unify_confidences` does on a set of quads).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from rdflib import Literal
 
-from pressgraph.namespace import PG
+from pressgraph.stages.to_rdf import CONFIDENCES
 from pressgraph.stages.trig import TrigWriter
 from pressgraph.writing import write_atomic
 
@@ -22,7 +23,7 @@ class GraphWriter:
     def __init__(self) -> None:
         self._trig = TrigWriter()
         self._best: dict[object, Literal] = {}
-        self._stated: set[tuple[object, object]] = set()  # (node, graph) with a confidence
+        self._stated: set[tuple[object, object, object]] = set()  # (node, property, graph)
 
     def add(self, quads: Iterable[tuple]) -> None:
         """Add one article's quads (or any others); confidences are held back until the end."""
@@ -30,12 +31,12 @@ class GraphWriter:
         best, stated = self._best, self._stated
         for quad in quads:
             s, p, o, g = quad
-            if p != PG.confidence:
+            if p not in CONFIDENCES:
                 kept.append(quad)
                 continue
-            stated.add((s, g))
-            if s not in best or o.toPython() > best[s].toPython():
-                best[s] = o
+            stated.add((s, p, g))
+            if (s, p) not in best or o.toPython() > best[s, p].toPython():
+                best[s, p] = o
         self._trig.add(kept)
 
     def write(self, path: Path) -> int:
@@ -44,7 +45,7 @@ class GraphWriter:
         Returns:
             The number of quads written.
         """
-        self._trig.add((s, PG.confidence, self._best[s], g) for s, g in self._stated)
+        self._trig.add((s, p, self._best[s, p], g) for s, p, g in self._stated)
         self._best, self._stated = {}, set()
         count = len(self._trig)
         write_atomic(path, self._trig.chunks())
