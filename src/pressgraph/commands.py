@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -58,9 +59,11 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
     result = build(paths, out, config, progress, warn=_warn, dask=dask, use_cache=use_cache)
     load_store(result.trig, store or out / "store")
     loaded = open_store(store or out / "store")
-    report, problems = validate_store(loaded), run_checks(loaded)
-    html = write_view(rdflib_graph(loaded), out / f"{config.name}.html",
-                      f"pressgraph: {config.name}")
+    with ThreadPoolExecutor(max_workers=1) as pool:  # queries run outside the GIL
+        checked = pool.submit(_validate_and_check, loaded)
+        html = write_view(rdflib_graph(loaded), out / f"{config.name}.html",
+                          f"pressgraph: {config.name}")
+        report, problems = checked.result()
     del loaded
     lines = [f"built {result.articles} article(s), {result.quads} quads: {result.trig}, {html}"]
     if result.cached:
@@ -74,6 +77,11 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
     if not report.conforms or problems:
         return 1, "\n".join([*lines, format_report(report), *problems])
     return 0, "\n".join(lines)
+
+
+def _validate_and_check(store):
+    """The SHACL report and the QC check problems of a store."""
+    return validate_store(store), run_checks(store)
 
 
 def _warn(message: str) -> None:
