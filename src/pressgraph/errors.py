@@ -46,6 +46,8 @@ class Errors(metaclass=ErrorsWithCodes):
              "(see the SHACL spec: {link}).")
     KG022 = ("{path}: {what} is not supported by the build's SPARQL validator. Drop it from "
              "the shapes, or check with `pressgraph validate` (pySHACL) (SHACL spec: {link}).")
+    KG023 = ("{path}: {size:,} characters, over the {limit:,} characters the language model "
+             "takes in one article. Split it into articles.")
     KG070 = ("{path}: no gold files (*.yaml) there. Pass --gold a folder of annotations "
              "(format: eval/README.md).")
     KG071 = ("{path}: not a gold file ({why}). Fix it after the format in eval/README.md.")

@@ -25,7 +25,7 @@ from pressgraph.stages.duplicates import alternates, find_duplicates
 from pressgraph.stages.extract_runner import ExtractSettings, run_extraction
 from pressgraph.stages.graph_writer import GraphWriter
 from pressgraph.stages.merges import load_merges
-from pressgraph.stages.read import iter_inputs
+from pressgraph.stages.read import iter_inputs, shown
 from pressgraph.stages.resolve import Resolver
 from pressgraph.stages.to_rdf import article_quads
 from pressgraph.stages.vocabulary import build_quads, vocabulary_quads
@@ -63,7 +63,7 @@ def read_and_clean(inputs: list[Path], config: Config, result: BuildResult
             continue
         article = clean(item, rules)
         if not article.text.strip():
-            result.skipped.append(Errors.KG016.format(path=item.source))
+            result.skipped.append(Errors.KG016.format(path=shown(Path(item.source))))
             result.warn(result.skipped[-1])
             continue
         yield article

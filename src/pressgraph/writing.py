@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from pressgraph.errors import Errors, PressgraphError
@@ -12,11 +14,15 @@ from pressgraph.errors import Errors, PressgraphError
 
 def write_atomic(path: Path, text: str | Iterable[str]) -> Path:
     """Write `text` (a string, or chunks of one) to a temporary file beside `path`, then
-    rename it into place."""
+    rename it into place. The file gets the mode of the one it replaces, else the umask's
+    (a temporary file alone would be private, mode 0600). Temporary files of `path` that an
+    interrupted build left behind are deleted first (one build writes an output at a time)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(path)
     handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
+        os.fchmod(handle, _mode_for(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.writelines([text] if isinstance(text, str) else text)
             stream.flush()
@@ -29,3 +35,27 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Delete the `.NAME.*.tmp` files a killed write of `path` left beside it."""
+    prefix = f".{path.name}."
+    for entry in path.parent.iterdir():
+        if entry.name.startswith(prefix) and entry.name.endswith(".tmp") and entry.is_file():
+            entry.unlink(missing_ok=True)
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits of the file at `path`, or what a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+@cache
+def _umask() -> int:
+    """The process's umask (read once: setting it back is not atomic for other threads)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

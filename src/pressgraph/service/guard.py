@@ -124,13 +124,15 @@ def _names(node: object, depth: int = 0) -> Iterator[str]:
 
 
 def _parses_as_update(text: str) -> bool:
-    """True if the text is a SPARQL Update (by rdflib's parser, or by its first keyword)."""
+    """True if the text is a SPARQL Update with an operation (by rdflib's parser, or by an
+    update keyword). Empty text, or a prologue alone, is a valid empty Update in the grammar,
+    but as a query it is just malformed (400), not an update to refuse (403)."""
     from rdflib.plugins.sparql.parser import parseUpdate
 
     if any(word in UPDATE_WORDS for word in bare_words(text)):
         return True
     try:
-        parseUpdate(text)
+        parsed = parseUpdate(text)
     except Exception:  # noqa: BLE001 - any failure means: not an update rdflib can read
         return False
-    return True
+    return "request" in parsed and bool(parsed["request"])  # CompValue.get gives the key

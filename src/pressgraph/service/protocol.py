@@ -114,6 +114,8 @@ def read_request(method: str, url_query: str, content_type: str | None,
     queries = params.get("query", [])
     if len(queries) > 1:
         raise bad_request("more than one query parameter", "Send one query per request.")
+    if queries and not queries[0].strip():
+        raise bad_request("an empty query", "Send the SPARQL query text.")
     return SparqlRequest(queries[0] if queries else None,
                          tuple(params.get("default-graph-uri", [])),
                          tuple(params.get("named-graph-uri", [])))

@@ -23,7 +23,13 @@ SIGNED = re.compile(r"[”\"]\s*[—–]\s*([A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]*
 
 
 def extract(article: CleanArticle, doc: Doc, lexicon: Lexicon) -> ArticleFacts:
-    """All facts of one article; offsets are mapped back to the text as read."""
+    """All facts of one article; offsets are mapped back to the text as read.
+
+    A Doc without a dependency parse (the "blank" model) gives the article and its metadata
+    only: every rule for people, positions and claims reads the parse.
+    """
+    if not doc.has_annotation("DEP"):
+        return _unparsed(article)
     people = _with_signatures(doc, [e for e in doc.ents if e.label_ == "PERSON"])
     orgs = [e for e in doc.ents if e.label_ == "ORG"]
     authors = metadata.authors(article)
@@ -74,6 +80,14 @@ def _name_book(authors, people, rows) -> NameBook:
             if row[4]:
                 book.alias(row[4], row[3])
     return book
+
+
+def _unparsed(article: CleanArticle) -> ArticleFacts:
+    """The facts of an article whose text has no parse: its metadata, nothing extracted."""
+    return ArticleFacts(raw=article.raw, title=metadata.find_title(article),
+                        authors=tuple(metadata.authors(article)),
+                        date=metadata.article_date(article), publisher=article.raw.publisher,
+                        mentions=(), positions=(), claims=(), aliases=())
 
 
 def _with_signatures(doc: Doc, people: list[Span]) -> list[Span]:

@@ -30,6 +30,8 @@ READERS: dict[str, Reader] = {
     ".html": read_html, ".htm": read_html, ".jsonl": read_jsonl,
 }
 STEM_UNSAFE = re.compile(r"[^\w.~-]+")
+MAX_CHARACTERS = 1_000_000  # spaCy's nlp.max_length: a longer text is refused by the model
+UNSAFE_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -86,18 +88,18 @@ def _candidates(path: Path) -> Iterator[Candidate | InputError]:
     """The article files an input path names, or why it cannot be read."""
     info = _stat(path)
     if isinstance(info, str):
-        yield InputError(Errors.KG006.format(path=path, why=info))
+        yield InputError(Errors.KG006.format(path=shown(path), why=info))
     elif stat.S_ISDIR(info.st_mode):
         found = False
         for item in _walk(path, path, {(info.st_dev, info.st_ino)}):
             found = found or isinstance(item, Candidate)
             yield item
         if not found:
-            yield InputError(Errors.KG007.format(path=path))
+            yield InputError(Errors.KG007.format(path=shown(path)))
     elif path.suffix.lower() in READERS:
-        yield Candidate(path, path.name, str(path))
+        yield Candidate(path, path.name, shown(path))
     else:
-        yield InputError(Errors.KG007.format(path=path))
+        yield InputError(Errors.KG007.format(path=shown(path)))
 
 
 def _walk(root: Path, folder: Path, seen: set[tuple[int, int]]) -> Iterator[Candidate | InputError]:
@@ -105,7 +107,7 @@ def _walk(root: Path, folder: Path, seen: set[tuple[int, int]]) -> Iterator[Cand
     try:
         entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
     except OSError as err:
-        yield InputError(Errors.KG006.format(path=folder, why=_why(err)))
+        yield InputError(Errors.KG006.format(path=shown(folder), why=_why(err)))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -116,7 +118,7 @@ def _walk(root: Path, folder: Path, seen: set[tuple[int, int]]) -> Iterator[Cand
                 seen.add((info.st_dev, info.st_ino))
                 yield from _walk(root, entry, seen)
         elif entry.suffix.lower() in READERS:
-            yield Candidate(entry, entry.relative_to(root).as_posix(), str(entry))
+            yield Candidate(entry, entry.relative_to(root).as_posix(), shown(entry))
 
 
 def _read(
@@ -132,7 +134,11 @@ def _read(
         return
     try:
         for item in reader(candidate.path, candidate.source, stem, candidate.shown, limit):
-            if per_line and isinstance(item, RawArticle):
+            if isinstance(item, RawArticle) and len(item.text) > MAX_CHARACTERS:
+                where = candidate.shown + (item.source[len(candidate.source):] if per_line else "")
+                item = InputError(Errors.KG023.format(path=where, size=len(item.text),
+                                                      limit=MAX_CHARACTERS))
+            elif per_line and isinstance(item, RawArticle):
                 item = replace(item, stem=stems.claim(item.stem, item.source))
             yield item
     except InputError as err:
@@ -151,6 +157,13 @@ def _check_file(candidate: Candidate, limit: int | None) -> InputError | None:
     if limit is not None and info.st_size > limit:
         return size_error(candidate.shown, info.st_size, limit)
     return None
+
+
+def shown(path: Path) -> str:
+    """A path as error messages show it: control and bidi characters as escapes, so a file
+    name with a line break or a right-to-left override still gives one readable line."""
+    return UNSAFE_SHOWN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
+                            str(path))
 
 
 def _stat(path: Path) -> os.stat_result | str:
