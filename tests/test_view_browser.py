@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from rdflib import Literal
+from rdflib.namespace import RDF
 
 from browser import click_node, node_point, open_view, screenshot
+from pressgraph.namespace import SCHEMA
 from pressgraph.stages.visualise import write_view
 from view_data import (
     ACME,
@@ -12,6 +17,7 @@ from view_data import (
     ARTICLE_2,
     GLOBEX,
     HOSTILE,
+    IRIS,
     JANE,
     MALLORY,
     QUOTE,
@@ -213,3 +219,126 @@ def test_other_kinds_open(tmp_path, kind, count):
     with open_view(path) as (page, log):
         assert page.inner_text("#pg-status") == f"{count} of {count} nodes shown"
         assert log.external_requests() == [] and log.errors == []
+
+
+def test_duplicate_cluster_filter_keeps_the_copies_and_what_they_hold(tmp_path):
+    dataset = view_dataset()  # articles 1 and 2 are copies of one story (prov:alternateOf)
+    other, initech = IRIS.doc("a3"), IRIS.org("initech")
+    graph = dataset.graph(other)
+    graph.add((other, RDF.type, SCHEMA.Article))
+    graph.add((other, SCHEMA.headline, Literal("Initech opens an office")))
+    graph.add((initech, RDF.type, SCHEMA.Organization))
+    graph.add((initech, SCHEMA.name, Literal("Initech")))
+    graph.add((other, SCHEMA.mentions, initech))
+    path = write_view(dataset, tmp_path / "clusters.html", "Clusters")
+    with open_view(path) as (page, log):
+        choices = page.eval_on_selector_all(
+            "#pg-filter-article optgroup[label='Duplicate clusters'] option",
+            "options => options.map(o => [o.value, o.textContent])")
+        assert choices == [["cluster:1", "Acme names a new CMO (2 copies)"]]
+        page.select_option("#pg-filter-article", "cluster:1")
+        assert page.inner_text("#pg-status") == "8 of 10 nodes shown"
+        hidden = {n for n, gone in page.evaluate(HIDDEN).items() if gone}
+        assert hidden == {str(other), str(initech)}
+        page.select_option("#pg-filter-article", str(other))
+        shown = {n for n, gone in page.evaluate(HIDDEN).items() if not gone}
+        assert shown == {str(other), str(initech)}
+        page.select_option("#pg-filter-article", str(ARTICLE_2))
+        shown = {n for n, gone in page.evaluate(HIDDEN).items() if not gone}
+        assert str(MALLORY) not in shown and {str(GLOBEX), str(JANE)} <= shown
+        assert log.external_requests() == [] and log.dialogs == [] and log.errors == []
+
+
+NODE_KEYS = ("shape", "title", "ptype", "kind", "names", "roles", "articles", "confidence",
+             "degree", "label")
+EDGE_KEYS = ("color", "width", "dashes", "arrows", "title", "label", "relation", "confidence")
+ALL_NODES = "() => window.pressgraph.nodes.get()"
+ALL_EDGES = "() => window.pressgraph.edges.get()"
+
+
+def test_revealed_nodes_and_edges_look_like_drawn_ones(tmp_path):
+    full = write_view(view_dataset(), tmp_path / "full.html", "Full")
+    small = write_view(view_dataset(), tmp_path / "small.html", "Small", max_nodes=3)
+    with open_view(full) as (page, _):
+        nodes = {n["id"]: n for n in page.evaluate(ALL_NODES)}
+        edges = {(e["from"], e["to"], e["relation"]): e for e in page.evaluate(ALL_EDGES)}
+    with open_view(small) as (page, log):
+        hidden = page.evaluate("() => Object.keys(window.pressgraph.more.nodes)")
+        page.evaluate("(ids) => window.pressgraph.reveal(ids)", hidden)
+        revealed = {n["id"]: n for n in page.evaluate(ALL_NODES)}
+        later = {(e["from"], e["to"], e["relation"]): e for e in page.evaluate(ALL_EDGES)
+                 if e["id"].startswith("m")}
+        assert log.errors == []
+    assert len(hidden) == 5 and set(revealed) == set(nodes)
+    for node in hidden:
+        for key in NODE_KEYS:
+            assert revealed[node][key] == nodes[node][key], (node, key)
+        assert revealed[node]["sizes"]["degree"] == nodes[node]["sizes"]["degree"]
+        assert revealed[node]["colours"]["type"] == nodes[node]["colours"]["type"]
+        assert revealed[node]["font"]["size"] == nodes[node]["font"]["size"]
+    assert later and set(later) <= set(edges)
+    for key, edge in later.items():
+        for field in EDGE_KEYS:
+            assert edge.get(field) == edges[key].get(field), (key, field)
+
+
+def test_readme_screenshot_shows_a_claim_and_its_evidence(tmp_path):
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "screenshot.py"
+    spec = importlib.util.spec_from_file_location("screenshot_script", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    page_path = write_view(view_dataset(), tmp_path / "view.html", "Screenshot")
+    png = tmp_path / "docs" / "view.png"
+    assert module.main([str(page_path), str(png)]) == 0
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) < 300_000
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1400, 860)
+    with open_view(page_path) as (page, _):  # what the script clicks: the first claim
+        first = page.evaluate(
+            "() => window.pressgraph.nodes.get().filter(n => n.ptype === 'claim')[0].id")
+        click_node(page, first)
+        assert page.locator("#pg-details blockquote.pg-evidence mark").count() >= 1
+
+
+def test_hostile_name_in_search_results_and_evidence_stays_text(tmp_path):
+    path = write_view(view_dataset(), tmp_path / "hostile.html", "Hostile", max_nodes=3)
+    with open_view(path) as (page, log):
+        assert str(MALLORY) in page.evaluate("() => Object.keys(window.pressgraph.more.nodes)")
+        page.fill("#pg-search", "onerror")
+        button = page.locator(f"#pg-more-list button[data-node='{MALLORY}']")
+        assert button.inner_text() == f"{HOSTILE} (Person)"
+        button.click()
+        assert page.inner_text("#pg-details h2") == HOSTILE
+        marks = page.eval_on_selector_all("#pg-details mark", "ms => ms.map(m => m.textContent)")
+        assert f"Board member {HOSTILE}" in marks  # the position's evidence span
+        point = node_point(page, str(MALLORY))
+        page.mouse.move(point["x"], point["y"])
+        page.wait_for_selector(".vis-tooltip", state="visible", timeout=5_000)
+        assert page.inner_text(".vis-tooltip") == f"Person: {HOSTILE}"
+        assert page.evaluate("document.querySelectorAll('img').length") == 0
+        assert log.dialogs == [] and log.errors == [] and log.external_requests() == []
+
+
+def test_panel_links_to_the_neighbours_drawn_or_not(tmp_path):
+    path = write_view(view_dataset(), tmp_path / "links.html", "Links", max_nodes=3)
+    with open_view(path) as (page, log):
+        drawn = set(page.evaluate("() => window.pressgraph.nodes.getIds()"))
+        assert str(ACME) in drawn and str(MALLORY) not in drawn
+        click_node(page, str(ACME))
+        links = page.eval_on_selector_all(
+            "#pg-details .pg-neighbours button.pg-link",
+            "bs => bs.map(b => [b.dataset.node, b.textContent])")
+        assert {node for node, _ in links} == {str(ARTICLE_1), str(ARTICLE_2), str(JANE),
+                                               str(MALLORY)}
+        assert [str(JANE), "Jane Roe (Person, holds position at)"] in links
+        assert page.inner_text("#pg-details .pg-neighbours h3") == "Neighbours (4)"
+        page.click(f"#pg-details .pg-neighbours button[data-node='{MALLORY}']")
+        assert page.get_attribute("#pg-details", "data-node") == str(MALLORY)
+        assert page.inner_text("#pg-details h2") == HOSTILE
+        assert page.evaluate("() => window.pressgraph.network.getSelectedNodes()") == [
+            str(MALLORY)]
+        assert str(MALLORY) in page.evaluate("() => window.pressgraph.nodes.getIds()")
+        assert log.errors == [] and log.dialogs == [] and log.external_requests() == []

@@ -178,7 +178,7 @@ def test_page_inlines_vis_network(page):
 
 def test_hostile_strings_appear_only_escaped(page, html):
     assert "<img" not in html and "<b>bold" not in html
-    assert html.count("</script>") == len(page.scripts) == 4
+    assert html.count("</script>") == len(page.scripts) == 5  # vis, data, nodes, 2 of ours
     data = next(text for attrs, text in page.scripts if attrs.get("id") == "pg-data")
     details = json.loads(data)["details"]
     assert details[str(MALLORY)]["label"] == HOSTILE

@@ -74,8 +74,11 @@ def query_cli(
 
 @app.command("view")
 def view_cli(
-    query: str = typer.Option(None, "--query", help="A CONSTRUCT or SELECT query to draw."),
-    focus: str = typer.Option(None, "--focus", help="Draw the neighbourhood of this entity."),
+    query: str = typer.Option(None, "--query", help="A query file or catalogue name: a "
+                              "CONSTRUCT result is drawn as a graph, a SELECT result as the "
+                              "nodes its rows' IRIs name."),
+    focus: str = typer.Option(None, "--focus", help="Draw the neighbourhood of this entity "
+                              "(a name, an alias or an IRI)."),
     depth: int = typer.Option(1, "--depth", min=1, help="Hops around --focus."),
     out: Path = typer.Option(Path("graphs/view.html"), "--out", help="The HTML file to write."),
     store: str = typer.Option(None, "--store", help="Store folder or SPARQL endpoint URL."),

@@ -24,17 +24,17 @@ from pressgraph.stages.store import (
     open_store,
     run_query,
 )
-from pressgraph.stages.store_terms import rdflib_graph
 from pressgraph.stages.validate import format_report, validate_files
 from pressgraph.stages.visualise import (
     check_export,
     check_kind,
+    cyclic_gc_paused,
     export_network,
-    graph_to_network,
     project_network,
     query_to_network,
+    store_network,
     write_network,
-    write_view,
+    write_store_view,
 )
 
 
@@ -61,8 +61,8 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
     loaded = open_store(store or out / "store")
     with ThreadPoolExecutor(max_workers=1) as pool:  # queries run outside the GIL
         checked = pool.submit(_validate_and_check, loaded)
-        html = write_view(rdflib_graph(loaded), out / f"{config.name}.html",
-                          f"pressgraph: {config.name}")
+        html = write_store_view(loaded, out / f"{config.name}.html", f"pressgraph: {config.name}",
+                                max_nodes=config.max_nodes)
         report, problems = checked.result()
     del loaded
     lines = [f"built {result.articles} article(s), {result.quads} quads: {result.trig}, {html}"]
@@ -116,19 +116,19 @@ def run_view(query: str | None, focus: str | None, depth: int, out: Path,
         check_export(export)
     max_nodes = load_config(config_path).max_nodes
     store = _store(store, min_confidence)
-    graph = _as_graph(run_query(store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
-    if query:
-        result = run_query(store, resolve_query(query))
-        if result.form == "graph":
-            network = query_to_network(_as_graph(result))
-        else:
-            iris = {v for row in result.rows() for v in row if v and "://" in v}
-            network = query_to_network(iris, graph_to_network(graph))
-        network = project_network(network, kind)
-        if export is not None:
-            export_network(network, export)
-        return write_network(network, out, "pressgraph: query", max_nodes)
-    return write_view(graph, out, "pressgraph", focus, depth, kind, max_nodes, export)
+    if not query:  # the network is read from the store, with no rdflib copy of the graph
+        return write_store_view(store, out, "pressgraph", focus, depth, kind, max_nodes, export)
+    result = run_query(store, resolve_query(query))
+    if result.form == "graph":
+        network = query_to_network(_as_graph(result))
+    else:
+        iris = {v for row in result.rows() for v in row if v and "://" in v}
+        with cyclic_gc_paused():
+            network = query_to_network(iris, store_network(store))
+    network = project_network(network, kind)
+    if export is not None:
+        export_network(network, export)
+    return write_network(network, out, "pressgraph: query", max_nodes)
 
 
 def _store(store: str | None, min_confidence: float | None):

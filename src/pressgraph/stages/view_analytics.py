@@ -16,7 +16,7 @@ KINDS = ("full", "comention", "people-orgs", "claims")
 SEED = 7
 COMENTION = "co-mentioned with"
 EXACT_BETWEENNESS = 1000  # above this many nodes, betweenness is sampled from some sources
-BETWEENNESS_SAMPLES = 200
+BETWEENNESS_SAMPLES = 50
 
 
 def _induced(network: nx.MultiDiGraph, relations: set[str], types: set[str],
@@ -111,11 +111,19 @@ def betweenness(simple: nx.Graph, seed: int = SEED) -> dict[str, float]:
     return {node: round(value, 6) for node, value in values.items()}
 
 
-def add_degree(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Set `degree`: the number of distinct neighbours of each node (in place)."""
+def degrees(network: nx.MultiDiGraph) -> dict[str, int]:
+    """The number of distinct neighbours of each node."""
+    found = {}
     for node in network:
         near = set(network.successors(node)) | set(network.predecessors(node))
-        network.nodes[node]["degree"] = len(near - {node})
+        found[node] = len(near - {node})
+    return found
+
+
+def add_degree(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Set `degree`: the number of distinct neighbours of each node (in place)."""
+    for node, degree in degrees(network).items():
+        network.nodes[node]["degree"] = degree
     return network
 
 

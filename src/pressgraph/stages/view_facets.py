@@ -6,46 +6,43 @@ confidence (`confidence`), and so do the "holds position at" edges of membership
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import networkx as nx
-from rdflib import Graph, URIRef
-from rdflib.namespace import ORG, SKOS
 
-from pressgraph.namespace import PG
+from pressgraph.stages import view_triples as v
+from pressgraph.stages.view_triples import Lit, Triples
 
 POSITION = "holds position at"
 
 
-def confidence(graph: Graph, node: URIRef) -> float | None:
+def confidence(graph: Triples, node: str) -> float | None:
     """The lowest numeric pg:confidence of a node, or None when it has none."""
-    values = [v.toPython() for v in graph.objects(node, PG.confidence)]
-    numbers = [float(v) for v in values if isinstance(v, int | float | Decimal)]
+    values = [x.number() for x in graph.objects(node, v.CONFIDENCE) if isinstance(x, Lit)]
+    numbers = [float(x) for x in values if x is not None]
     return round(min(numbers), 4) if numbers else None
 
 
-def role_code(graph: Graph, role: URIRef) -> str:
+def role_code(graph: Triples, role: str) -> str:
     """A role's skos:notation, else the last segment of its IRI."""
-    notations = sorted(str(n) for n in graph.objects(role, SKOS.notation))
+    notations = sorted(str(n) for n in graph.objects(role, v.NOTATION))
     return notations[0] if notations else str(role).rstrip("/").rsplit("/", 1)[-1]
 
 
-def _membership_facts(graph: Graph, network: nx.MultiDiGraph):
+def _membership_facts(graph: Triples, network: nx.MultiDiGraph):
     """(person, organization, role codes, confidence) of every drawn membership."""
-    for membership in sorted(set(graph.subjects(ORG.member, None))):
-        person = str(graph.value(membership, ORG.member))
-        codes = {role_code(graph, r) for r in graph.objects(membership, ORG.role)}
+    for membership in sorted(graph.subjects(v.MEMBER)):
+        person = str(graph.value(membership, v.MEMBER))
+        codes = {role_code(graph, r) for r in graph.objects(membership, v.ROLE)}
         level = confidence(graph, membership)
-        orgs = sorted(str(o) for o in graph.objects(membership, ORG.organization))
+        orgs = sorted(str(o) for o in graph.objects(membership, v.ORGANIZATION))
         for org in orgs or [""]:
             yield person, org, codes, level
 
 
-def add_facets(graph: Graph, network: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def add_facets(graph: Triples, network: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Set `roles` (sorted codes) and `confidence` (float or None) on nodes and edges.
 
     Args:
-        graph: the RDF graph the network was drawn from.
+        graph: the triples the network was drawn from.
         network: the network from `graph_to_network`; changed in place.
 
     Returns:
@@ -61,7 +58,7 @@ def add_facets(graph: Graph, network: nx.MultiDiGraph) -> nx.MultiDiGraph:
             edge["confidence"] = max(level, edge.get("confidence") or 0.0)
     for node, data in network.nodes(data=True):
         data["roles"] = sorted(roles[node])
-        data["confidence"] = (confidence(graph, URIRef(node)) if data["type"] == "claim"
+        data["confidence"] = (confidence(graph, node) if data["type"] == "claim"
                               else None)
     for _, _, data in network.edges(data=True):
         data.setdefault("confidence", None)

@@ -17,21 +17,25 @@ import networkx as nx
 import pyvis
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
-from pyvis.edge import Edge
 from pyvis.network import Network
-from pyvis.node import Node
 
-from pressgraph.stages.view_analytics import add_analytics, add_degree
+from pressgraph.stages.view_analytics import add_analytics, degrees
 from pressgraph.stages.view_large import aggregate, layout, needs_layout
 from pressgraph.stages.view_page import page_values, script_json
-from pressgraph.stages.view_styles import edge_options, node_options, options
+from pressgraph.stages.view_styles import (
+    edge_options,
+    hidden_edge,
+    hidden_node,
+    node_options,
+    options,
+)
 
 __all__ = ["MAX_NODES", "render_html", "script_json"]
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 VIS_LIB = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 ASSETS = {"vis-network.min.js": VIS_LIB, "vis-network.css": VIS_LIB,
-          "view.js": TEMPLATES, "view.css": TEMPLATES}
+          "view.js": TEMPLATES, "view_parts.js": TEMPLATES, "view.css": TEMPLATES}
 MAX_NODES = 2000  # the default of build/pipeline.toml's [view] max_nodes
 
 
@@ -72,20 +76,18 @@ def _add_nodes(net: Network, drawn: nx.MultiDiGraph, positions: dict) -> None:
 
 def _add_edges(net: Network, drawn: nx.MultiDiGraph) -> None:
     """Add every drawn edge, sorted, styled by its relation."""
-    for source, target, relation in sorted(drawn.edges(keys=True)):
-        net.add_edge(source, target, **edge_options(relation, drawn.edges[source, target,
-                                                                           relation]))
+    for source, target, relation, data in sorted(drawn.edges(keys=True, data=True),
+                                                 key=lambda edge: edge[:3]):
+        net.add_edge(source, target, **edge_options(relation, data))
 
 
-def _more(network: nx.MultiDiGraph, hidden: list[str]) -> dict:
-    """The vis-network nodes left out of the drawing, and every edge that touches one."""
+def _more(network: nx.MultiDiGraph, hidden: list[str], degree: dict[str, int]) -> dict:
+    """The nodes left out of the drawing, and every edge that touches one, as plain data."""
     left = set(hidden)
-    nodes = []
-    for node in hidden:
-        opts = node_options(network.nodes[node])
-        nodes.append(Node(node, opts.pop("shape"), opts.pop("label"), **opts).options)
-    edges = [Edge(u, v, True, **edge_options(key, network.edges[u, v, key])).options
-             for u, v, key in sorted(network.edges(keys=True)) if u in left or v in left]
+    nodes = [hidden_node(node, network.nodes[node], degree[node]) for node in hidden]
+    touching = (edge for edge in network.edges(keys=True, data=True)
+                if edge[0] in left or edge[1] in left)
+    edges = [hidden_edge(*edge) for edge in sorted(touching, key=lambda edge: edge[:3])]
     return {"nodes": nodes, "edges": edges}
 
 
@@ -101,8 +103,10 @@ def render_html(network: nx.MultiDiGraph, title: str, max_nodes: int = MAX_NODES
     Returns:
         The HTML text: vis-network inlined, no external URL, untrusted text escaped.
     """
-    whole = add_degree(network.copy())
-    drawn, hidden = aggregate(whole, max_nodes)
+    degree = degrees(network)
+    drawn, hidden = aggregate(network, max_nodes, degree)
+    for node, data in drawn.nodes(data=True):
+        data["degree"] = degree[node]
     add_analytics(drawn)
     positions = layout(drawn) if needs_layout(drawn) else {}
     net = Network(directed=True, cdn_resources="in_line", heading=title)
@@ -112,6 +116,6 @@ def render_html(network: nx.MultiDiGraph, title: str, max_nodes: int = MAX_NODES
     _add_nodes(net, drawn, positions)
     _add_edges(net, drawn)
     net.options = options(bool(positions))
-    net.templateEnv.globals["page"] = page_values(whole, drawn, _more(whole, hidden), title,
-                                                  bool(positions))
+    net.templateEnv.globals["page"] = page_values(network, drawn, _more(network, hidden, degree),
+                                                  title, bool(positions))
     return net.generate_html()

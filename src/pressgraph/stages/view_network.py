@@ -10,12 +10,14 @@ import re
 from collections.abc import Iterable
 
 import networkx as nx
-from rdflib import ConjunctiveGraph, Graph, URIRef
-from rdflib.namespace import FOAF, ORG, PROV, RDF
+from rdflib import Graph
+from rdflib.namespace import FOAF, ORG
 
-from pressgraph.namespace import NIF, PG, SCHEMA
+from pressgraph.namespace import SCHEMA
+from pressgraph.stages import view_triples as v
 from pressgraph.stages.view_details import claim_kind, node_details, node_label
-from pressgraph.stages.view_facets import add_facets
+from pressgraph.stages.view_facets import POSITION, add_facets
+from pressgraph.stages.view_triples import Triples
 
 NODE_CLASSES = {
     "article": (SCHEMA.Article,),
@@ -23,64 +25,56 @@ NODE_CLASSES = {
     "organization": (SCHEMA.Organization, ORG.Organization, ORG.OrganizationalUnit),
     "claim": (SCHEMA.Claim, SCHEMA.Quotation),
 }
+_RANK = {str(cls): rank for rank, classes in enumerate(NODE_CLASSES.values()) for cls in classes}
+_KINDS = list(NODE_CLASSES)
 IRI_HINT = re.compile(r"/(doc|person|org|claim)/[^/#]+$")
 HINT_TYPES = {"doc": "article", "person": "person", "org": "organization", "claim": "claim"}
 LINKS = (  # (predicate, subject type, object type, relation)
-    (SCHEMA.mentions, "article", None, "mentions"),
-    (SCHEMA.author, "claim", None, "claimed by"),
-    (SCHEMA.appearance, "claim", "article", "appears in"),
+    (v.MENTIONS, "article", None, "mentions"),
+    (v.AUTHOR, "claim", None, "claimed by"),
+    (v.APPEARANCE, "claim", "article", "appears in"),
 )
 AGENTS = ("person", "organization")
 
 
-def union_graph(data: Graph) -> Graph:
-    """One graph with the triples of every named graph of a Dataset (a Graph is returned as is)."""
-    if not isinstance(data, ConjunctiveGraph):
-        return data
-    union = Graph()
-    for s, p, o, _ in data.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
+def _typed_nodes(graph: Triples) -> dict[str, str]:
+    """Every IRI of the graph that is drawn as a node, with its type: from its rdf:type (the
+    first of NODE_CLASSES' types wins), else, with no rdf:type at all, from its IRI's shape."""
+    ranks: dict[str, int] = {}
+    classed: set[str] = set()
+    for node, cls in graph.subject_objects(v.TYPE):
+        if isinstance(node, v.Blank):
+            continue
+        classed.add(node)
+        rank = _RANK.get(cls)
+        if rank is not None and rank < ranks.get(node, len(_KINDS)):
+            ranks[node] = rank
+    typed = {node: _KINDS[rank] for node, rank in ranks.items()}
+    for node in graph.iris() - classed:
+        hint = IRI_HINT.search(node)
+        if hint and not graph.has(node, v.CONTEXT):
+            typed[node] = HINT_TYPES[hint.group(1)]
+    return dict(sorted(typed.items()))
 
 
-def node_type(graph: Graph, node: URIRef) -> str | None:
-    """The view type of a node from its rdf:type, else from the shape of its IRI."""
-    classes = set(graph.objects(node, RDF.type))
-    for kind, wanted in NODE_CLASSES.items():
-        if classes.intersection(wanted):
-            return kind
-    hint = IRI_HINT.search(str(node))
-    if hint and not classes and not graph.value(node, NIF.referenceContext):
-        return HINT_TYPES[hint.group(1)]
-    return None
-
-
-def _typed_nodes(graph: Graph) -> dict[URIRef, str]:
-    """Every IRI of the graph that is drawn as a node, with its type."""
-    candidates = {t for t in graph.subjects() if isinstance(t, URIRef)}
-    candidates |= {t for t in graph.objects() if isinstance(t, URIRef)}
-    typed = {node: node_type(graph, node) for node in sorted(candidates)}
-    return {node: kind for node, kind in typed.items() if kind}
-
-
-def _edges(graph: Graph, types: dict[URIRef, str]) -> Iterable[tuple[str, str, str, str]]:
+def _edges(graph: Triples, types: dict[str, str]) -> Iterable[tuple[str, str, str, str]]:
     """(source, target, relation, label) of every drawn relation."""
     for predicate, source_type, target_type, relation in LINKS:
         for s, o in graph.subject_objects(predicate):
             if types.get(s) == source_type and types.get(o) in (target_type or AGENTS):
-                yield str(s), str(o), relation, ""
-    for a, b in graph.subject_objects(PROV.alternateOf):
+                yield s, o, relation, ""
+    for a, b in graph.subject_objects(v.ALTERNATE_OF):
         if types.get(a) == types.get(b) == "article" and a != b:
-            yield min(str(a), str(b)), max(str(a), str(b)), "alternate of", ""
-    for membership in graph.subjects(ORG.member, None, unique=True):
-        person = graph.value(membership, ORG.member)
-        for org in graph.objects(membership, ORG.organization):
+            yield min(a, b), max(a, b), "alternate of", ""
+    for membership in graph.subjects(v.MEMBER):
+        person = graph.value(membership, v.MEMBER)
+        for org in graph.objects(membership, v.ORGANIZATION):
             if types.get(person) == "person" and types.get(org) == "organization":
-                titles = sorted(str(t) for t in graph.objects(membership, SCHEMA.roleName))
-                yield str(person), str(org), "holds position at", "; ".join(titles)
-    for person, org in graph.subject_objects(ORG.memberOf):
+                titles = sorted(str(t) for t in graph.objects(membership, v.ROLE_NAME))
+                yield person, org, POSITION, "; ".join(titles)
+    for person, org in graph.subject_objects(v.MEMBER_OF):
         if types.get(person) == "person" and types.get(org) == "organization":
-            yield str(person), str(org), "holds position at", ""
+            yield person, org, POSITION, ""
 
 
 def _node_articles(network: nx.MultiDiGraph, node: str) -> list[str]:
@@ -101,22 +95,35 @@ def graph_to_network(data: Graph) -> nx.MultiDiGraph:
         data: the built graph, or a CONSTRUCT result.
 
     Returns:
+        The network of `triples_to_network`.
+    """
+    return triples_to_network(Triples.of_graph(data))
+
+
+def triples_to_network(graph: Triples) -> nx.MultiDiGraph:
+    """Build the view's network from the triples it reads.
+
+    Args:
+        graph: the triples (of an rdflib graph, or those `view_store` reads from a store).
+
+    Returns:
         A MultiDiGraph whose nodes (IRIs) carry `type`, `label`, `kind`, `names`,
         `articles`, `details`, `roles` and `confidence`, and whose edges carry `relation`
-        (the key), `label` and `confidence`.
+        (the key), `label` and `confidence`; `graph["via"]` maps the IRIs that are not
+        drawn (memberships, spans, quantities) to the nodes they stand for.
     """
-    graph = union_graph(data)
     types = _typed_nodes(graph)
     network = nx.MultiDiGraph()
     for node, kind in types.items():
         names = [node_label(graph, node, kind)] if kind != "claim" else []
-        names += sorted(str(n) for n in graph.objects(node, SCHEMA.name | SCHEMA.alternateName))
+        names += [str(n) for n in graph.objects(node, v.NAME)]
+        names += [str(n) for n in graph.objects(node, v.ALT_NAME)]
         network.add_node(str(node), type=kind, label=node_label(graph, node, kind),
                          kind=claim_kind(graph, node) if kind == "claim" else "",
                          names=sorted(set(names)), details=node_details(graph, node, kind))
+    # sorted, a bare org:memberOf shortcut ("" label) comes before a membership's titles,
+    # which then replace its label (adding an edge again updates its data)
     for source, target, relation, label in sorted(set(_edges(graph, types))):
-        if not label and network.has_edge(source, target, relation):
-            continue  # a membership's title beats the bare org:memberOf shortcut
         network.add_edge(source, target, key=relation, relation=relation, label=label)
     for node in network.nodes:
         network.nodes[node]["articles"] = _node_articles(network, node)
@@ -124,14 +131,14 @@ def graph_to_network(data: Graph) -> nx.MultiDiGraph:
     return add_facets(graph, network)
 
 
-def _via(graph: Graph, types: dict[URIRef, str]) -> dict[str, list[str]]:
+def _via(graph: Triples, types: dict[str, str]) -> dict[str, list[str]]:
     """IRIs that are not drawn but stand for drawn nodes: memberships, spans, quantities."""
     via: dict[str, set[str]] = {}
-    for membership in graph.subjects(ORG.member, None, unique=True):
-        ends = graph.objects(membership, ORG.member | ORG.organization)
+    for membership in graph.subjects(v.MEMBER):
+        ends = graph.objects(membership, v.MEMBER) + graph.objects(membership, v.ORGANIZATION)
         via.setdefault(str(membership), set()).update(str(n) for n in ends if n in types)
-    for span, article in graph.subject_objects(NIF.referenceContext):
+    for span, article in graph.subject_objects(v.CONTEXT):
         via.setdefault(str(span), set()).add(str(article))
-    for claim, quantity in graph.subject_objects(PG.quantity):
+    for claim, quantity in graph.subject_objects(v.QUANTITY):
         via.setdefault(str(quantity), set()).add(str(claim))
     return {iri: sorted(nodes) for iri, nodes in sorted(via.items()) if nodes}

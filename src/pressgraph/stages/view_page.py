@@ -1,5 +1,6 @@
 """The values of the view page's template beyond pyvis's nodes and edges: the title, legend,
-filter menus, the aggregation notice, and the JSON data (details, nodes not drawn yet)."""
+filter menus (with the clusters of duplicate articles), the aggregation notice, and the JSON
+data (details, nodes not drawn yet, each cluster's articles)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 import networkx as nx
 from markupsafe import Markup
 
-from pressgraph.stages.view_styles import EDGE_STYLES, NODE_STYLES
+from pressgraph.stages.view_styles import EDGE_STYLES, NODE_STYLES, page_styles
 
 
 def script_json(data: object) -> Markup:
@@ -29,6 +30,22 @@ def _legend(drawn: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
     return nodes, edges
 
 
+def duplicate_clusters(network: nx.MultiDiGraph) -> list[dict]:
+    """The groups of copies of one article (linked by "alternate of"), two or more each.
+
+    Returns:
+        `{"id": "cluster:N", "label", "articles": [IRIs]}`, numbered in the order of their
+        first article's IRI; the label names the first article and the number of copies.
+    """
+    copies = nx.Graph()
+    copies.add_edges_from(sorted((u, v) for u, v, key in network.edges(keys=True)
+                                 if key == "alternate of"))
+    groups = sorted(sorted(group) for group in nx.connected_components(copies))
+    return [{"id": f"cluster:{index}", "articles": group,
+             "label": f"{network.nodes[group[0]]['label']} ({len(group)} copies)"}
+            for index, group in enumerate(groups, start=1)]
+
+
 def _menus(network: nx.MultiDiGraph) -> dict:
     """The choices of the filter menus, from the whole network (drawn or not)."""
     nodes = [data for _, data in network.nodes(data=True)]
@@ -39,7 +56,8 @@ def _menus(network: nx.MultiDiGraph) -> dict:
     return {"kinds": sorted({d["kind"] for d in nodes if d.get("kind")}),
             "roles": sorted({code for d in nodes for code in d.get("roles", [])}),
             "has_confidence": any(c is not None for c in confident),
-            "articles": [{"id": node, "label": label} for label, node in articles]}
+            "articles": [{"id": node, "label": label} for label, node in articles],
+            "clusters": duplicate_clusters(network)}
 
 
 def aggregation(network: nx.MultiDiGraph, drawn: nx.MultiDiGraph) -> dict | None:
@@ -59,14 +77,18 @@ def page_values(network: nx.MultiDiGraph, drawn: nx.MultiDiGraph, more: dict, ti
     Args:
         network: the whole network (every node has `details`).
         drawn: the part drawn at first.
-        more: the vis-network nodes and edges not drawn at first (`{"nodes", "edges"}`).
+        more: the nodes and edges not drawn at first, as data (`{"nodes", "edges"}`, see
+            `view_styles.hidden_node` and `hidden_edge`); the page styles them.
         title: the page title.
         precomputed: whether the positions were computed ahead (the browser does not simulate).
     """
     legend, edge_legend = _legend(drawn)
     details = {node: data["details"] for node, data in network.nodes(data=True)}
-    return {"title": title, "legend": legend, "edge_legend": edge_legend, **_menus(network),
+    menus = _menus(network)
+    clusters = {cluster["id"]: cluster["articles"] for cluster in menus["clusters"]}
+    return {"title": title, "legend": legend, "edge_legend": edge_legend, **menus,
             "node_count": drawn.number_of_nodes(), "edge_count": drawn.number_of_edges(),
             "aggregated": aggregation(network, drawn), "precomputed": precomputed,
             "data": script_json({"details": details, "more": more, "precomputed": precomputed,
+                                 "clusters": clusters, "styles": page_styles(),
                                  "types": {t: s[0] for t, s in NODE_STYLES.items()}})}

@@ -93,3 +93,28 @@ def edge_options(relation: str, data: dict) -> dict:
     if "weight" in data:
         found["width"] = min(1 + data["weight"], 8)
     return found
+
+
+def hidden_node(node: str, data: dict, degree: int) -> dict:
+    """A node not drawn at first, as data only: the page styles it (see `page_styles`) when
+    it is revealed, as `node_options` would."""
+    return {"id": node, "label": data["label"] or " ", "ptype": data["type"],
+            "kind": data.get("kind", ""), "articles": data.get("articles", []),
+            "names": data.get("names", []), "roles": data.get("roles", []),
+            "confidence": data.get("confidence"), "degree": degree}
+
+
+def hidden_edge(source: str, target: str, relation: str, data: dict) -> dict:
+    """An edge not drawn at first, as data only (styled by the page, as `edge_options`)."""
+    found = {"from": source, "to": target, "relation": relation,
+             "label": data.get("label", ""), "confidence": data.get("confidence")}
+    if "weight" in data:
+        found["weight"] = data["weight"]
+    return found
+
+
+def page_styles() -> dict:
+    """The styles the page needs to draw the nodes and edges it reveals."""
+    return {"nodes": {kind: {"label": label, "colour": colour, "shape": shape, "font": font}
+                      for kind, (label, colour, shape, font) in NODE_STYLES.items()},
+            "edges": EDGE_STYLES, "no_community": NO_COMMUNITY, "tooltip_max": TOOLTIP_MAX}

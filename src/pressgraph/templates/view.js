@@ -1,6 +1,9 @@
-/* pressgraph view: filters, search, analytics, details panel. Untrusted text is only set with textContent. */
+/* pressgraph view: filters, search, neighbourhoods, analytics toggles, reveal, details panel
+   (its pieces are in view_parts.js). Untrusted text is only set with textContent. */
 (function () {
   "use strict";
+  var parts = PressgraphParts;
+  var element = parts.element;
   var DIM = "rgba(200,200,200,0.35)";
   var DIM_FONT = "#c8c8c8";
   var FONT = "#222222";
@@ -11,20 +14,15 @@
   var baseFontSize = {};
   var more = { nodes: {}, edges: [] };
 
-  function textTip(text) {
-    var tip = document.createElement("div");
-    tip.textContent = text;
-    return tip;
-  }
   function prepareNode(node) {
     baseFontSize[node.id] = node.font && node.font.size ? node.font.size : 14;
-    if (typeof node.title === "string") { node.title = textTip(node.title); }
+    if (typeof node.title === "string") { node.title = parts.textTip(node.title); }
     return node;
   }
   function prepareEdge(edge, id) {
     edge.id = id;
     baseEdgeColour[id] = edge.color;
-    if (typeof edge.title === "string") { edge.title = textTip(edge.title); }
+    if (typeof edge.title === "string") { edge.title = parts.textTip(edge.title); }
     return edge;
   }
 
@@ -41,6 +39,7 @@
   var physicsOn = !data.precomputed;
   var view = { size: "degree", colour: "type" };
   var state;
+  var inArticle = {};  // the article filter's articles: one, or a duplicate cluster's
 
   function emptyState() {
     return { query: "", type: "", article: "", kind: "", roles: [], confidence: 0, hops: 1 };
@@ -64,7 +63,7 @@
 
   function passesFilters(node) {
     if (state.type && node.ptype !== state.type) { return false; }
-    if (state.article && node.articles.indexOf(state.article) < 0) { return false; }
+    if (state.article && !node.articles.some(function (a) { return inArticle[a]; })) { return false; }
     if (state.kind && node.ptype === "claim" && node.kind !== state.kind) { return false; }
     if (state.roles.length && AGENTS[node.ptype] &&
         !node.roles.some(function (code) { return state.roles.indexOf(code) >= 0; })) { return false; }
@@ -112,6 +111,9 @@
   }
 
   function apply() {
+    inArticle = {};
+    var cluster = Object.prototype.hasOwnProperty.call(data.clusters, state.article);
+    (cluster ? data.clusters[state.article] : [state.article]).forEach(function (a) { inArticle[a] = true; });
     var all = nodes.get();
     var allEdges = edges.get();
     var visible = {};
@@ -142,13 +144,6 @@
     if (query) { text += " \u00b7 " + hits.length + " match(es), " + nearCount + " neighbour(s)"; }
     status.textContent = text;
     listMore(query);
-  }
-
-  function element(tag, text, className) {
-    var el = document.createElement(tag);
-    if (text !== undefined && text !== null) { el.textContent = text; }
-    if (className) { el.className = className; }
-    return el;
   }
 
   function listMore(query) {
@@ -186,24 +181,15 @@
         .filter(function (other) { return other && nodes.get(other); })[0];
       var at = anchor ? network.getPosition(anchor) : { x: 0, y: 0 };
       var angle = index * 2.39996;
-      nodes.add(prepareNode(Object.assign({}, more.nodes[id], {
+      nodes.add(prepareNode(Object.assign(parts.styledNode(data, more.nodes[id]), {
         x: at.x + 90 * Math.cos(angle), y: at.y + 90 * Math.sin(angle) })));
     });
     more.edges.forEach(function (edge) {
       if (!edges.get(edge.id) && nodes.get(edge.from) && nodes.get(edge.to)) {
-        edges.add(prepareEdge(Object.assign({}, edge), edge.id));
+        edges.add(prepareEdge(parts.styledEdge(data, edge), edge.id));
       }
     });
     apply();
-  }
-
-  function evidenceBlock(ev) {
-    var quote = element("blockquote", null, "pg-evidence");
-    quote.appendChild(document.createTextNode(ev.before));
-    quote.appendChild(element("mark", ev.anchor));
-    quote.appendChild(document.createTextNode(ev.after));
-    if (ev.article) { quote.appendChild(element("span", "\u2014 " + ev.article, "pg-source")); }
-    return quote;
   }
 
   function analyticsRows(id) {
@@ -215,39 +201,36 @@
     return rows;
   }
 
+  function neighbours(id) {  // every neighbour, drawn or not, with the relation to it
+    var found = {};
+    edges.get().concat(more.edges).forEach(function (edge) {
+      var other = edge.from === id ? edge.to : edge.to === id ? edge.from : null;
+      if (other && other !== id && !found[other]) { found[other] = edge.relation; }
+    });
+    return found;
+  }
+  function goTo(id) {  // a neighbour's link: draw it if it is not, select it, show its details
+    if (!nodes.get(id)) { reveal([id]); }
+    network.selectNodes([id]);
+    network.focus(id, { animation: false });
+    showDetails(id);
+  }
+
   function showDetails(id) {
     var panel = document.getElementById("pg-details");
     panel.replaceChildren();
     var info = id ? data.details[id] : null;
     if (!info) { panel.appendChild(element("p", "Click a node to see its details and evidence.", "pg-hint")); return; }
-    var badge = element("span", data.types[info.type], "pg-type");
-    badge.style.background = nodes.get(id) ? nodes.get(id).colours[view.colour] : "#888888";
-    panel.appendChild(badge);
-    panel.appendChild(element("h2", info.label));
-    var rows = element("dl", null, "pg-rows");
-    info.rows.concat(analyticsRows(id)).forEach(function (row) {
-      rows.appendChild(element("dt", row[0]));
-      rows.appendChild(element("dd", row[1]));
-    });
-    panel.appendChild(rows);
     var hidden = hiddenNeighbours(id);
+    var expand = null;
     if (hidden.length) {
-      var expand = element("button", "Show " + hidden.length + " more neighbour(s)", "pg-expand");
+      expand = element("button", "Show " + hidden.length + " more neighbour(s)", "pg-expand");
       expand.type = "button";
       expand.addEventListener("click", function () { reveal(hidden); showDetails(id); });
-      panel.appendChild(expand);
     }
-    info.sections.forEach(function (section) {
-      panel.appendChild(element("h3", section.heading));
-      var list = element("ul", null, "pg-items");
-      section.items.forEach(function (item) {
-        var li = element("li", item.text || null);
-        item.evidence.forEach(function (ev) { li.appendChild(evidenceBlock(ev)); });
-        list.appendChild(li);
-      });
-      panel.appendChild(list);
-    });
-    panel.appendChild(element("p", info.iri, "pg-iri"));
+    var colour = nodes.get(id) ? nodes.get(id).colours[view.colour] : "#888888";
+    var links = parts.neighbourLinks(data, neighbours(id), goTo);
+    parts.fillDetails(panel, info, data.types[info.type], colour, info.rows.concat(analyticsRows(id)), expand, links);
     panel.setAttribute("data-node", id);
   }
 
