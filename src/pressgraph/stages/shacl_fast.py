@@ -14,6 +14,8 @@ them back as xsd:integer, so a value shown in a result is the store's form.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -40,6 +42,7 @@ from pressgraph.stages.validate import (
 _SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _SPECIAL = ("this", "path", "value")
 SPEC = "https://www.w3.org/TR/shacl/#sparql-constraints"
+QUERY_THREADS = 2  # pyoxigraph evaluates queries without the GIL
 
 
 def validate_store(store: ox.Store, shapes_path: Path | None = None) -> ValidationReport:
@@ -61,16 +64,21 @@ def validate_store(store: ox.Store, shapes_path: Path | None = None) -> Validati
     path = shapes_path or project_file(SHAPES_FILE)
     shapes = union_graph(parse_rdf(path))
     names = _namespaces(shapes)
+    checks = list(compile_checks(shapes, path))
     found: list[Violation] = []
-    for check in compile_checks(shapes, path):
-        found.extend(_violations(shapes, names, check, _run(store, check, path)))
+    with ThreadPoolExecutor(max_workers=QUERY_THREADS) as pool:  # queries run outside the GIL
+        answers = pool.map(partial(_run, store, path=path), checks)
+        for check, (columns, rows) in zip(checks, answers, strict=True):
+            found.extend(_violations(shapes, names, check, columns, rows))
     return make_report(found)
 
 
-def _run(store: ox.Store, check: Check, path: Path) -> ox.QuerySolutions:
-    """The rows of a check's query (KG021 if a shape's sh:select is not valid SPARQL)."""
+def _run(store: ox.Store, check: Check, path: Path) -> tuple[list[str], list[ox.QuerySolution]]:
+    """The columns and rows of a check's query (KG021 if a shape's sh:select is not valid
+    SPARQL)."""
     try:
-        return store.query(check.query, use_default_graph_as_union=True)
+        solutions = store.query(check.query, use_default_graph_as_union=True)
+        return [v.value for v in solutions.variables], list(solutions)
     except SyntaxError as err:
         if check.sparql is None:
             raise
@@ -90,13 +98,13 @@ def _namespaces(shapes: Graph) -> NamespaceManager:
 
 
 def _violations(
-    shapes: Graph, names: NamespaceManager, check: Check, rows: ox.QuerySolutions
+    shapes: Graph, names: NamespaceManager, check: Check, columns: list[str],
+    rows: list[ox.QuerySolution],
 ) -> Iterator[Violation]:
     """The results of one query's rows."""
     severity = _SEVERITY.get(shapes.value(check.shape, SH.severity, default=SH.Violation))
     ident = shape_id(shapes, check.shape)
     messages = [str(m) for m in shapes.objects(check.shape, SH.message)]
-    columns = [v.value for v in rows.variables]
     for row in rows:
         focus = to_rdflib(row["this"])
         path, value = check.path, focus if check.value == "this" else None
