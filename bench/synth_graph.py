@@ -1,0 +1,153 @@
+"""Generate a synthetic graph with the real model's shape, for the SPARQL benchmark.
+
+Invented articles become `ArticleFacts` records (people, organizations, positions, claims with
+quantities, near-duplicate pairs, every span pointing at its text), and go through exactly what
+`pipeline.build` does after extraction: the resolver, `article_quads` and the streaming TriG
+writer. So the graph has the build's shape by construction: named graphs per article, entity
+triples restated in every article naming them, NIF spans, memberships, claims, vocabulary.
+People and organizations are drawn with Zipf-like reuse, so cross-article joins are real.
+
+    python bench/synth_graph.py --triples 1000000 --out /tmp/synthetic.trig
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+from pressgraph.namespace import CLAIM_KINDS, Iris
+from pressgraph.records import (
+    ArticleFacts,
+    Claim,
+    Mention,
+    Position,
+    Quantity,
+    RawArticle,
+    Span,
+)
+from pressgraph.stages.graph_writer import GraphWriter
+from pressgraph.stages.resolve import Resolver
+from pressgraph.stages.to_rdf import article_quads
+from pressgraph.stages.vocabulary import build_quads, vocabulary_quads
+
+QUADS_PER_ARTICLE = 340  # the full BBC build: 735k quads for 2,165 articles
+FIRST = ("Anna", "Ben", "Carla", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas",
+         "Keiko", "Liam", "Maya", "Nils", "Olga", "Pavel", "Rosa", "Sami", "Tara", "Uwe")
+LAST = ("Abbott", "Brandt", "Castell", "Dorsey", "Ekwueme", "Falk", "Gruber", "Hollis",
+        "Iqbal", "Jansen", "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov")
+STEMS = ("Acme", "Borealis", "Cobalt", "Dunmore", "Everline", "Fairbank", "Glenrock",
+         "Halcyon", "Ironbridge", "Juniper", "Kestrel", "Larkspur", "Meridian", "Northgate")
+KINDS = ("Holdings", "Bank", "Motors", "Foods", "Telecom", "Energy", "Airlines", "Retail")
+SUFFIXES = ("plc", "Inc", "Group", "")
+TITLES = (("chief executive", ("CEO",)), ("chief marketing officer", ("CMO",)),
+          ("finance director", ("CFO",)), ("chairman", ("PRESIDENT",)),
+          ("head of technology", ("HEAD",)), ("chief information officer", ("CIO",)))
+VERBS = {"Statistic": "reported", "Prediction": "predicted", "Finding": "found",
+         "Quote": "said", "Assertion": "argued"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--out", type=Path, default=Path("synthetic.trig"))
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    start = time.perf_counter()
+    articles, quads = write_graph(args.triples, args.out, args.seed)
+    sys.stdout.write(f"{articles} articles, {quads:,} quads -> {args.out} "
+                     f"in {time.perf_counter() - start:.1f} s\n")
+
+
+def write_graph(triples: int, out: Path, seed: int = 7) -> tuple[int, int]:
+    """Write a synthetic build of about `triples` quads to `out`; articles and quads written."""
+    rng = random.Random(seed)
+    people = [f"{a} {b}" for a in FIRST for b in LAST]
+    orgs = [" ".join(filter(None, (s, k, x))) for s in STEMS for k in KINDS for x in SUFFIXES]
+    rng.shuffle(people)
+    rng.shuffle(orgs)
+    count = max(1, triples // QUADS_PER_ARTICLE)
+    facts = [_article(i, rng, people, orgs, count) for i in range(count)]
+    resolver = Resolver()
+    for item in facts:
+        resolver.add(item)
+    iris, writer = Iris("https://pressgraph.example/id/"), GraphWriter()
+    writer.add(vocabulary_quads(iris))
+    writer.add(build_quads(iris, {"version": "synthetic", "model": "synthetic",
+                                  "articles": str(count), "time": "",
+                                  "stems": " ".join(f.raw.stem for f in facts)}))
+    for item in facts:
+        writer.add(article_quads(item, iris, resolver))
+    return count, writer.write(out)
+
+
+def _zipf(rng: random.Random, pool: list[str]) -> str:
+    """A name from the pool, the first ones far more often (Zipf-like)."""
+    return pool[min(int(rng.paretovariate(1.1)) - 1, len(pool) - 1)]
+
+
+class _Text:
+    """An article text built sentence by sentence, with the span of each part."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+
+    def add(self, text: str) -> Span:
+        span = Span(self.size, self.size + len(text))
+        self.parts.append(text)
+        self.size += len(text)
+        return span
+
+    def __str__(self) -> str:
+        return "".join(self.parts)
+
+
+def _article(index: int, rng: random.Random, people: list[str], orgs: list[str],
+             count: int) -> ArticleFacts:
+    """One invented article's facts; every fifth pair of articles is a near-duplicate."""
+    text, mentions, positions, claims = _Text(), [], [], []
+    text.add(f"Markets report {index}\n\n")
+    for _ in range(rng.randint(4, 9)):
+        person, org = _zipf(rng, people), _zipf(rng, orgs)
+        title, roles = rng.choice(TITLES)
+        start = text.size
+        person_span = text.add(person)
+        text.add(", ")
+        text.add(title)
+        text.add(" of ")
+        org_span = text.add(org)
+        sentence = Span(start, text.size)
+        kind = rng.choice(CLAIM_KINDS)
+        text.add(f", {VERBS[kind]} that ")
+        number = rng.randint(2, 95)
+        year = rng.randint(2005, 2009)
+        claim = text.add(f"sales at the group rose {number}% to ${number * 3}m in {year}")
+        text.add(".\n")
+        mentions += [Mention(person, "PERSON", person_span), Mention(org, "ORG", org_span)]
+        if rng.random() < 0.3:
+            positions.append(Position(person, title, roles, org, sentence, "rule:appositive"))
+        quantities = (Quantity(f"{number}%", "percent", "sales", str(number)),
+                      Quantity(f"${number * 3}m", "USD", "sales", str(number * 3_000_000)))
+        claims.append(Claim("", kind, person, "PERSON", claim, cue=VERBS[kind],
+                            quantities=quantities, origin="rule:reporting-verb"))
+    raw = RawArticle(source=f"synthetic/{index:06d}.txt", stem=f"{index:06d}", text=str(text),
+                     title=f"Markets report {index}")
+    claims = [_exact(c, raw.text) for c in claims]
+    twin = index ^ 1 if index % 10 < 2 and (index ^ 1) < count else None
+    return ArticleFacts(raw=raw, title=raw.title, authors=(), date="2005-01-01", publisher=None,
+                        mentions=tuple(mentions), positions=tuple(positions),
+                        claims=tuple(claims), alternates=(f"{twin:06d}",) if twin else ())
+
+
+def _exact(claim: Claim, text: str) -> Claim:
+    """The claim with its text exactly as its span reads."""
+    return Claim(text[claim.span.begin:claim.span.end], claim.kind, claim.claimant,
+                 claim.claimant_label, claim.span, claim.cue, claim.quantities, claim.horizon,
+                 claim.origin, claim.confidence)
+
+
+if __name__ == "__main__":
+    main()
