@@ -64,7 +64,7 @@ def main() -> None:
 def write_graph(triples: int, out: Path, seed: int = 7) -> tuple[int, int]:
     """Write a synthetic build of about `triples` quads to `out`; articles and quads written."""
     rng = random.Random(seed)
-    people = [f"{a} {b}" for a in FIRST for b in LAST]
+    people = [f"{a} {m}. {b}" for a in FIRST for m in "ABCDEFGHJKLMNPRSTW" for b in LAST]
     orgs = [" ".join(filter(None, (s, k, x))) for s in STEMS for k in KINDS for x in SUFFIXES]
     rng.shuffle(people)
     rng.shuffle(orgs)
@@ -84,8 +84,9 @@ def write_graph(triples: int, out: Path, seed: int = 7) -> tuple[int, int]:
 
 
 def _zipf(rng: random.Random, pool: list[str]) -> str:
-    """A name from the pool, the first ones far more often (Zipf-like)."""
-    return pool[min(int(rng.paretovariate(1.1)) - 1, len(pool) - 1)]
+    """A name from the pool, the first ones far more often: the most named entity is in about
+    one article in ten, as in the BBC build (at most 185 of 2,165 articles)."""
+    return pool[int(len(pool) * rng.random() ** 2.5)]
 
 
 class _Text:
