@@ -48,6 +48,8 @@ class Errors(metaclass=ErrorsWithCodes):
              "the shapes, or check with `pressgraph validate` (pySHACL) (SHACL spec: {link}).")
     KG023 = ("{path}: {size:,} characters, over the {limit:,} characters the language model "
              "takes in one article. Split it into articles.")
+    KG024 = ("{path}: the file name is not valid UTF-8, so the graph cannot name its source. "
+             "Rename the file in UTF-8 (for example with convmv).")
     KG070 = ("{path}: no gold files (*.yaml) there. Pass --gold a folder of annotations "
              "(format: eval/README.md).")
     KG071 = ("{path}: not a gold file ({why}). Fix it after the format in eval/README.md.")

@@ -124,7 +124,10 @@ def build(inputs: list[Path], out: Path, config: Config, progress: bool = True,
     writer.add(build_quads(iris, _run_facts(config, facts)))
     for item in facts:
         writer.add(article_quads(item, iris, resolver))
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise PressgraphError(Errors.KG013.format(path=out, why=err.strerror or err)) from None
     result.trig = out / f"{config.name}.trig"
     result.quads = writer.write(result.trig)
     result.report = write_atomic(out / f"{config.name}.resolution.txt",

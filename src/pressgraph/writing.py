@@ -16,10 +16,20 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> Path:
     """Write `text` (a string, or chunks of one) to a temporary file beside `path`, then
     rename it into place. The file gets the mode of the one it replaces, else the umask's
     (a temporary file alone would be private, mode 0600). Temporary files of `path` that an
-    interrupted build left behind are deleted first (one build writes an output at a time)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(path)
-    handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    interrupted build left behind are deleted first (one build writes an output at a time).
+
+    Raises:
+        PressgraphError: KG013 when the folder cannot be made or the file cannot be written.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(path)
+        handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                            dir=path.parent)
+    except OSError as err:  # the folder is a file, or cannot be made or written in
+        why = ("a file stands where its folder should be"
+               if isinstance(err, FileExistsError | NotADirectoryError) else err.strerror or err)
+        raise PressgraphError(Errors.KG013.format(path=path, why=why)) from None
     tmp = Path(tmp_name)
     try:
         os.fchmod(handle, _mode_for(path))

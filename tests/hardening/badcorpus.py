@@ -32,6 +32,8 @@ HOSTILE_TEXT = (
     f"Sales rose 12% in 2023 at Example Widgets {RLO}reversed{RLM}, the company said. "
     "Its shares closed at $45 on Friday, up from $40 a week earlier.\n")
 HOSTILE_NAME = f'q"""u>o\\te <b>{RLM}📈.txt'
+HOSTILE_URL = 'javascript:alert("url")> <urn:x> .'
+LATIN1_NAME = b"caf\xe9-latin1.txt"  # a file name that is not UTF-8
 
 
 @dataclass
@@ -84,7 +86,8 @@ def _good(folder: Path, made: Manifest) -> None:
 
 
 def _undecodable(folder: Path, made: Manifest) -> None:
-    """Empty files, undecodable bytes, mixed encodings, control characters."""
+    """Empty files, undecodable bytes, mixed encodings, control characters, and a file
+    name that is not UTF-8."""
     bad = {
         "empty.txt": (b"", "KG001"),
         "blank.md": (b" \n\t\n\r\n", "KG001"),
@@ -100,6 +103,8 @@ def _undecodable(folder: Path, made: Manifest) -> None:
     for name, (data, code) in bad.items():
         _write(folder, name, data)
         made.bad[name] = code
+    (folder / os.fsdecode(LATIN1_NAME)).write_bytes(b"Example Widgets opened a store.\n")
+    made.bad[os.fsdecode(LATIN1_NAME)] = "KG024"
 
 
 def _binary(folder: Path, made: Manifest) -> None:
@@ -124,7 +129,8 @@ def _png() -> bytes:
 
 
 def _html(folder: Path, made: Manifest) -> None:
-    """Deeply nested HTML, and a page whose scripts and handlers must not become text."""
+    """Deeply nested HTML, a page whose scripts and handlers must not become text, and a
+    page declaring a codec that is no text encoding."""
     para = ("<p>Revenue at Example Widgets rose 8% in 2023, the company said in a statement "
             "on Monday, and its chief executive expects further growth next year.</p>")
     nested = "<div>" * 20_000 + para + "</div>" * 20_000
@@ -138,10 +144,15 @@ def _html(folder: Path, made: Manifest) -> None:
         '<a href="javascript:alert(\'link\')">more</a></article></body></html>')
     _write(folder, "scripted.html", script)
     made.good.append("scripted.html")
+    declared = ('<html><head><meta charset="base64"><title>Results</title></head><body>'
+                f"<article><h1>Results</h1>{para * 3}</article></body></html>")
+    _write(folder, "charset-base64.html", declared)  # a codec no page is in: read as UTF-8
+    made.good.append("charset-base64.html")
 
 
 def _jsonl(folder: Path, made: Manifest) -> None:
-    """JSON Lines with broken JSON, wrong types, missing text, and a hostile article."""
+    """JSON Lines with broken JSON, wrong types, missing text, a number too long to read, a
+    hostile article, and one with an impossible date and a hostile URL."""
     hostile = {"text": HOSTILE_TEXT, "title": HOSTILE_TITLE, "author": HOSTILE_AUTHOR,
                "publisher": HOSTILE_PUBLISHER}
     lines = [
@@ -154,16 +165,20 @@ def _jsonl(folder: Path, made: Manifest) -> None:
         '{"text": "\\ud800 lone surrogate"}',
         "",
         '{"text": "   "}',
+        json.dumps({"text": "Example Widgets said on Friday that its revenue rose 4% in 2023.",
+                    "date": "2023-02-30", "url": HOSTILE_URL}),
+        '{"text": "A number too long for Python.", "n": ' + "9" * 5000 + "}",
     ]
     _write(folder, "feed.jsonl", "\n".join(lines) + "\n")
-    made.good.append("feed.jsonl#1")
-    made.literals += [HOSTILE_TITLE, HOSTILE_AUTHOR, HOSTILE_PUBLISHER]
-    for number in (2, 3, 4, 5, 6, 7, 9):
+    made.good += ["feed.jsonl#1", "feed.jsonl#10"]
+    made.literals += [HOSTILE_TITLE, HOSTILE_AUTHOR, HOSTILE_PUBLISHER, HOSTILE_URL]
+    for number in (2, 3, 4, 5, 6, 7, 9, 11):
         made.bad[f"feed.jsonl#{number}"] = "KG005"
 
 
 def _links(folder: Path, made: Manifest) -> None:
-    """Symbolic link loops, a dangling link and a file that cannot be read."""
+    """Symbolic link loops, a dangling link, a file that cannot be read, a named pipe and a
+    link to an endless device."""
     (folder / "loop-b.txt").symlink_to("loop-a.txt")
     (folder / "loop-a.txt").symlink_to("loop-b.txt")
     (folder / "loop-dir").symlink_to(".")
@@ -178,6 +193,9 @@ def _links(folder: Path, made: Manifest) -> None:
         unreadable.write_text("secret", encoding="utf-8")
         unreadable.chmod(0)
     made.bad["unreadable.txt"] = "KG006"
+    os.mkfifo(folder / "pipe.txt")  # reading it would wait for a writer for ever
+    (folder / "zero.txt").symlink_to("/dev/zero")  # endless bytes, size 0
+    made.bad.update({"pipe.txt": "KG006", "zero.txt": "KG006"})
 
 
 def _large(folder: Path, made: Manifest) -> None:

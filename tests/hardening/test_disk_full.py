@@ -1,7 +1,9 @@
 """Disk full: a build whose writes fail with ENOSPC says so in one line and keeps the old outputs.
 
 The disk is filled by simulation: the temp files of the chosen outputs take some bytes and then
-raise `OSError(ENOSPC)`, as a full file system does; the store's load fails the same way.
+raise `OSError(ENOSPC)`, as a full file system does; the store's load fails the same way. A
+real kernel refusal is tested too, with no tmpfs to mount: the real CLI runs under a file size
+limit (RLIMIT_FSIZE), so its writes past it fail with EFBIG as they would with ENOSPC.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -28,6 +32,10 @@ CONFIG = ROOT / "build" / "pipeline.toml"
 OUTPUTS = ("sample.trig", "sample.html", "sample.resolution.txt")
 ARTICLES = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://schema.org/Article> }"
 NO_SPACE = "No space left on device"
+PRESSGRAPH = str(Path(sys.executable).with_name("pressgraph"))
+LIMITED = ("import os, resource, sys; size = int(sys.argv[1]); "
+           "resource.setrlimit(resource.RLIMIT_FSIZE, (size, size)); "
+           "os.execv(sys.argv[2], sys.argv[2:])")
 
 
 class FullStream:
@@ -154,3 +162,33 @@ def test_a_full_disk_while_loading_the_store_keeps_the_old_store(out, fewer, mon
     assert len(result.output.strip().splitlines()) == 1
     assert _articles(out / "store") == 5
     assert not [p for p in out.iterdir() if ".tmp-" in p.name]
+
+
+def _limited_build(corpus: Path, out: Path, size: int) -> subprocess.CompletedProcess:
+    """`pressgraph build` in a process whose files may not grow past `size` bytes: writes past
+    it fail with EFBIG (Python ignores SIGXFSZ, so the kernel's error reaches the code)."""
+    return subprocess.run([sys.executable, "-c", LIMITED, str(size), PRESSGRAPH, "build",
+                           str(corpus), "--out", str(out), "--config", str(CONFIG), "--quiet"],
+                          cwd=out.parent, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("failing", ["sample.trig", "sample.html"])
+def test_a_real_write_error_is_one_line_and_the_old_file_stays(out, fewer, tmp_path, failing):
+    reference = tmp_path / "reference"
+    shutil.copytree(out, reference)
+    assert _build(fewer, reference).exit_code == 0
+    sizes = {name: (reference / name).stat().st_size for name in OUTPUTS}
+    assert sizes["sample.trig"] < sizes["sample.html"]
+    size = 4096 if failing == "sample.trig" else sizes["sample.trig"] + 4096
+    before = _snapshot(out)
+    done = _limited_build(fewer, out, size)
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert done.stderr.splitlines() == [
+        f"error: [KG013] {out / failing}: could not write the output (File too large). Free "
+        "disk space or pick another --out."]
+    assert "Traceback" not in done.stdout
+    assert (out / failing).read_bytes() == before[failing]
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp") or ".tmp-" in p.name] == []
+    assert _articles(out / "store") == (5 if failing == "sample.trig" else 2)
+    assert _build(fewer, out).exit_code == 0  # without the limit, the build completes
+    assert _snapshot(out) == _snapshot(reference)

@@ -69,7 +69,8 @@ class Server:
 
 @contextmanager
 def serving(store: Path, log: Path, *options: str) -> Iterator[Server]:
-    """Start `pressgraph serve` on a free loopback port; stop it (SIGINT) on exit."""
+    """Start `pressgraph serve` on a free loopback port; stop it on exit (SIGTERM: a
+    shell may start background jobs with SIGINT ignored)."""
     with log.open("w", encoding="utf-8") as stderr:
         process = subprocess.Popen([PRESSGRAPH, "serve", "--port", "0", "--store", str(store),
                                     *options], stdout=subprocess.DEVNULL, stderr=stderr)
@@ -81,7 +82,7 @@ def serving(store: Path, log: Path, *options: str) -> Iterator[Server]:
         assert found, log.read_text()
         yield Server(process, found.group(1), int(found.group(2)), log)
     finally:
-        process.send_signal(2)
+        process.terminate()
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -293,11 +294,34 @@ def test_malformed_bodies_and_queries_are_400(server, body, content_type):
     assert answer.count(b"\n") == 1 and b"Traceback" not in answer
 
 
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE " + "{" * 5000 + "}" * 5000,
+    "ASK { FILTER(" + "(" * 20000 + "1" + ")" * 20000 + ") }",
+    "SELECT * WHERE { ?s " + "(" * 20000 + "<urn:p>" + ")*" * 20000 + " ?o }",
+    "SELECT * WHERE { ?s ?p ?o " + "OPTIONAL { " * 3000 + "?s ?p ?o" + " }" * 3000 + " }",
+], ids=["braces", "parentheses", "path", "optional"])
+def test_a_query_nested_too_deep_is_400_and_no_worker_dies(server, query):
+    workers = {child.pid for child in psutil.Process(server.process.pid).children(True)}
+    status, body = server.query(query)
+    assert status == 400 and body.startswith(b"[KG009]") and b"nest" in body
+    assert {child.pid for child in psutil.Process(server.process.pid).children(True)} == workers
+    assert server.query(SIMPLE) == (200, b'{"head":{},"boolean":true}')
+
+
 def test_malformed_get_urls_are_400(server):
     for path in ("/sparql?query=%ZZ", "/sparql?query=ASK%20%7B%FF%7D",
                  "/sparql?query=SELECT%20*%20WHERE%20%7B"):
         status, answer = server.request("GET", path)
         assert status == 400, (path, answer)
+
+
+def test_stopping_the_server_stops_its_query_workers(store, tmp_path):
+    with serving(store, tmp_path / "serve.log", "--workers", "2") as started:
+        workers = psutil.Process(started.process.pid).children(recursive=True)
+        assert started.query(SIMPLE)[0] == 200
+    assert started.process.returncode == 0  # it stopped on SIGTERM, not by the kill
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert len(workers) >= 2 and alive == []
 
 
 def test_it_binds_to_loopback_unless_told_otherwise(server):

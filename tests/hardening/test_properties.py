@@ -9,8 +9,11 @@ span's anchor is exactly `text[begin:end]`.
 from __future__ import annotations
 
 import json
+import os
+import re
 import tempfile
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -32,6 +35,7 @@ from pressgraph.stages.vocabulary import vocabulary_quads
 ROOT = Path(__file__).resolve().parents[2]
 RULES = load_rules(ROOT / "build" / "patterns" / "boilerplate.tsv")
 NIF = rdflib.Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SCHEMA = rdflib.Namespace("https://schema.org/")
 HOSTILE = ['"""', "'''", ">", "<", "\\", "\\u0022", "}", "@prefix", " .", "\u200f", "\u202e",
            "\u2028", "📈", "\x07", "\x1b[31m", "\r", "\t", "<script>", "é", "e\u0301"]
 SETTINGS = settings(max_examples=100, deadline=None,
@@ -94,6 +98,46 @@ def test_the_jsonl_reader_gives_articles_or_line_errors(value, text):
             assert item.text == normalize(text)
 
 
+file_names = st.binary(min_size=1, max_size=60).filter(
+    lambda name: b"/" not in name and b"\x00" not in name and not name.startswith(b"."))
+
+
+@SETTINGS
+@given(name=file_names, data=st.binary(max_size=200) | texts.map(str.encode))
+def test_any_file_name_bytes_give_a_utf8_source_or_a_one_line_error(name, data):
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / os.fsdecode(name + b".txt")).write_bytes(data)
+        [item] = list(iter_inputs([Path(folder)]))
+    if isinstance(item, InputError):
+        assert "\n" not in str(item)
+        str(item).encode("utf-8")  # printable, the name's odd bytes escaped
+    else:
+        assert item.source == (name + b".txt").decode("utf-8")
+
+
+jsonl_lines = st.one_of(
+    st.binary(max_size=40),
+    texts.map(str.encode),
+    st.integers(4000, 6000).map(lambda n: b'{"text": "a", "n": ' + b"9" * n + b"}"),  # > 4300
+    st.integers(1, 3000).map(lambda n: b"[" * n + b"]" * n),
+    st.integers(1, 3000).map(lambda n: b'{"text": "a", "x": ' + b"[" * n + b"]" * n + b"}"))
+
+
+@SETTINGS
+@given(lines=st.lists(jsonl_lines, min_size=1, max_size=6))
+def test_any_jsonl_bytes_give_articles_or_one_line_errors(lines):
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "feed.jsonl").write_bytes(b"\n".join(lines))
+        items = list(iter_inputs([Path(folder)]))
+    assert items
+    for item in items:
+        if isinstance(item, InputError):
+            assert str(item)[:7] in ("[KG001]", "[KG002]", "[KG003]", "[KG005]")
+            assert "\n" not in str(item)
+        else:
+            item.text.encode("utf-8")  # no lone surrogate reaches the graph
+
+
 @SETTINGS
 @given(text=texts)
 def test_the_cleaned_text_maps_back_to_the_text_as_read(text):
@@ -114,6 +158,9 @@ def test_the_cleaned_text_maps_back_to_the_text_as_read(text):
 def spans(draw, length: int) -> Span:
     begin = draw(st.integers(0, length - 1))
     return Span(begin, draw(st.integers(begin + 1, length)))
+
+
+dates = st.none() | st.dates().map(str) | st.integers(0, 9999).map("{:04d}".format) | texts
 
 
 @st.composite
@@ -142,7 +189,7 @@ def article_facts(draw) -> ArticleFacts:
         for claimant, label in [draw(st.sampled_from([(None, None)]) | st.tuples(
             names, st.sampled_from(["PERSON", "ORG"]))) for _ in range(draw(st.integers(0, 3)))])
     return ArticleFacts(raw, draw(st.none() | names), tuple(draw(st.lists(names, max_size=2))),
-                        draw(st.none() | st.dates().map(str)), draw(st.none() | names),
+                        draw(dates), draw(st.none() | names),
                         mentions, positions, claims)
 
 
@@ -173,6 +220,9 @@ def test_the_rdf_writer_gives_trig_that_reparses_with_exact_anchors(facts):
         assert facts.raw.text[begin:end] == str(dataset.value(span, NIF.anchorOf))
     written = {(s, p, o, g) for s, p, o, g in quads if not isinstance(o, rdflib.Literal)
                or o.datatype != rdflib.XSD.decimal}
+    for _, _, published in dataset.triples((doc, SCHEMA.datePublished, None)):
+        assert _valid_date(published), published
+    assert not [o for o in dataset.objects() if isinstance(o, rdflib.Literal) and o.ill_typed]
     parsed = set(dataset.quads())
     assert {(s, p, o, g.identifier if hasattr(g, "identifier") else g)
             for s, p, o, g in parsed} >= written
@@ -183,3 +233,13 @@ def _all_spans(facts: ArticleFacts) -> list[Span]:
     return [m.span for m in facts.mentions] + [p.span for p in facts.positions] + [
         c.span for c in facts.claims]
 
+
+def _valid_date(literal: rdflib.Literal) -> bool:
+    """Whether a schema:datePublished is a valid xsd:gYear or xsd:date literal."""
+    if literal.datatype == rdflib.XSD.gYear:
+        return re.fullmatch(r"\d{4}", str(literal), flags=re.ASCII) is not None
+    try:
+        date.fromisoformat(str(literal))
+    except ValueError:
+        return False
+    return literal.datatype == rdflib.XSD.date and len(str(literal)) == 10

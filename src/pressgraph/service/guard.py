@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pressgraph.errors import Errors, RequestError
 from pressgraph.stages.remote import one_line
 
+MAX_DEPTH = 256  # pyoxigraph's recursive parser overflows the stack (a crash) at ~3,000
 UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE",
                           "ADD", "WITH"})
 _STRING = "|".join([
@@ -61,15 +62,43 @@ def decode_escapes(text: str) -> str:
     return _UCHAR.sub(decode, text)
 
 
+def nesting_depth(text: str) -> int:
+    """How deep the brackets ({, ( and [) of a query nest, outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup != "other":
+            continue
+        if match.group() in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif match.group() in "})]":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def check_depth(text: str) -> None:
+    """Refuse a query nested deeper than MAX_DEPTH before a parser sees it.
+
+    Raises:
+        RequestError: 400 with KG009; the query would crash the parser, not fail in it.
+    """
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        why = f"brackets nest {depth:,} deep, deeper than the {MAX_DEPTH} levels a query may nest"
+        raise RequestError(Errors.KG009.format(why=why), 400)
+
+
 def check_query(text: str) -> None:
-    """Refuse an update, or a query that would fetch a URL or a file.
+    """Refuse a query nested too deep, an update, or a query that would fetch a URL or a file.
 
     Args:
         text: the query as received.
 
     Raises:
-        RequestError: 403 with KG040 for an update, KG041 for SERVICE.
+        RequestError: 400 with KG009 when nested too deep; 403 with KG040 for an update,
+            KG041 for SERVICE.
     """
+    check_depth(text)
     words = [*bare_words(text), *bare_words(decode_escapes(text))]
     pieces = {piece for word in words for piece in _pieces(word)}
     if any(p.startswith("SERVICE") for p in pieces) or _service_in_parse_tree(text):

@@ -31,7 +31,9 @@ READERS: dict[str, Reader] = {
 }
 STEM_UNSAFE = re.compile(r"[^\w.~-]+")
 MAX_CHARACTERS = 1_000_000  # spaCy's nlp.max_length: a longer text is refused by the model
-UNSAFE_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE_SHOWN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+UNDECODED = re.compile("[\ud800-\udfff]")  # a file name's bytes that are not UTF-8
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,10 @@ def _read(
 
 
 def _check_file(candidate: Candidate, limit: int | None) -> InputError | None:
-    """Why a file cannot be read (missing, not a regular file, too big), checked by stat."""
+    """Why a file cannot be read (a name that is not UTF-8, missing, not a regular file, too
+    big), checked by stat."""
+    if UNDECODED.search(candidate.source):
+        return InputError(Errors.KG024.format(path=candidate.shown))
     info = _stat(candidate.path)
     if isinstance(info, str):
         return InputError(Errors.KG006.format(path=candidate.shown, why=info))
@@ -160,8 +165,9 @@ def _check_file(candidate: Candidate, limit: int | None) -> InputError | None:
 
 
 def shown(path: Path) -> str:
-    """A path as error messages show it: control and bidi characters as escapes, so a file
-    name with a line break or a right-to-left override still gives one readable line."""
+    """A path as error messages show it: control and bidi characters (and the bytes of a name
+    that is not UTF-8) as escapes, so a file name with a line break or a right-to-left override
+    still gives one readable line."""
     return UNSAFE_SHOWN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
                             str(path))
 

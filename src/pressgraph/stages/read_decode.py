@@ -43,6 +43,9 @@ UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii"}
+NOT_PAGE_CODECS = {"utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode",
+                   "undefined"}  # text codecs no web page is in (WHATWG forbids UTF-7)
+ASCII_PROBE = bytes(range(0x20, 0x7F))
 
 
 def normalize(text: str) -> str:
@@ -101,10 +104,21 @@ def declared_charset(data: bytes) -> str | None:
     if label in WINDOWS_1252_LABELS:
         return "cp1252"
     try:
-        codec = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
-    return None if codec.startswith("utf-16") or codec.startswith("utf-32") else codec
+    return info.name if _page_codec(info) else None
+
+
+def _page_codec(info: codecs.CodecInfo) -> bool:
+    """Whether a page may be decoded with a codec it declares: a text encoding that reads
+    ASCII as ASCII, as every WHATWG encoding but UTF-16 does (not base64, rot13 or EBCDIC)."""
+    if not getattr(info, "_is_text_encoding", True) or info.name in NOT_PAGE_CODECS:
+        return False
+    try:
+        return info.decode(ASCII_PROBE)[0] == ASCII_PROBE.decode("ascii")
+    except (UnicodeError, ValueError, TypeError):
+        return False
 
 
 def _decode(data: bytes, path: str, declared: str | None) -> str:
@@ -115,7 +129,7 @@ def _decode(data: bytes, path: str, declared: str | None) -> str:
     for codec in filter(None, (declared, "utf-8")):
         try:
             return data.decode(codec)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):
             continue
     _refuse_broken_utf8(data, path)
     match = (charset_normalizer.from_bytes(data, cp_isolation=["cp1252"]).best()

@@ -58,6 +58,8 @@ def _parse_line(
         why = f"broken JSON: {err.msg} at column {err.colno}"
     except RecursionError:
         why = "broken JSON: nested too deep"
+    except ValueError as err:  # a number of over 4300 digits (Python's int conversion limit)
+        why = f"unreadable JSON: {str(err).split(':')[0]}"
     else:
         why = _line_problem(item)
     if why:

@@ -26,6 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from pressgraph.errors import Errors, PressgraphError
+from pressgraph.service.guard import check_depth
 from pressgraph.stages.remote import is_url, one_line, run_remote
 from pressgraph.stages.results import QueryResult, format_result
 
@@ -92,11 +93,13 @@ def run_query(store: ox.Store | str | Path, query_text: str) -> QueryResult:
         The materialised result.
 
     Raises:
-        PressgraphError: KG009 on a syntax error (with line:column), KG011 with no store,
-            KG017/KG020 when an endpoint cannot be reached or refuses the query.
+        PressgraphError: KG009 on a syntax error (with line:column) or brackets nested too
+            deep, KG011 with no store, KG017/KG020 when an endpoint cannot be reached or
+            refuses the query.
     """
     if isinstance(store, str) and is_url(store):
         return run_remote(store, query_text)
+    check_depth(query_text)  # a deeper one would crash pyoxigraph's parser (a segfault)
     where = store if not isinstance(store, ox.Store) else "store"
     if not isinstance(store, ox.Store):
         store = open_store(store)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
@@ -53,8 +54,8 @@ class ArticleGraph:
         self.add(doc, NIF.isString, Literal(facts.raw.text))
         if facts.title:
             self.add(doc, SCHEMA.headline, Literal(facts.title))
-        if facts.date:
-            kind = XSD.gYear if len(facts.date) == 4 else XSD.date
+        kind = _date_type(facts.date)
+        if kind is not None:
             self.add(doc, SCHEMA.datePublished, Literal(facts.date, datatype=kind))
         if facts.raw.url:
             self.add(doc, SCHEMA.url, Literal(facts.raw.url, datatype=XSD.anyURI))
@@ -169,6 +170,20 @@ class ArticleGraph:
         self.add(node, PROV.wasDerivedFrom, self._span(span, confidence, origin))
         self.add(node, PG.confidence, _decimal(confidence))
         self.add(node, PG.origin, Literal(origin))
+
+
+def _date_type(text: str | None) -> URIRef | None:
+    """xsd:gYear for a year, xsd:date for a real YYYY-MM-DD date, None for anything else (a
+    JSON Lines "date" is free text: "yesterday" or "2023-02-30" would be an invalid literal)."""
+    if text is None or not re.fullmatch(r"\d{4}(?:-\d\d-\d\d)?", text, flags=re.ASCII):
+        return None
+    if len(text) == 4:
+        return XSD.gYear
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return None
+    return XSD.date
 
 
 def _decimal(value: float) -> Literal:
