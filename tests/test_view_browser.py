@@ -342,3 +342,74 @@ def test_panel_links_to_the_neighbours_drawn_or_not(tmp_path):
             str(MALLORY)]
         assert str(MALLORY) in page.evaluate("() => window.pressgraph.nodes.getIds()")
         assert log.errors == [] and log.dialogs == [] and log.external_requests() == []
+
+
+EDGE_POINT = """([source, target, relation]) => {
+    const pg = window.pressgraph, net = pg.network;
+    const [edge] = pg.edges.get({filter: e => e.from === source && e.to === target
+                                          && e.relation === relation});
+    const middle = net.body.edges[edge.id].edgeType.getPoint(0.5);  // on the drawn curve
+    const dom = net.canvasToDOM(middle);
+    const box = document.getElementById('mynetwork').getBoundingClientRect();
+    return {id: edge.id, x: box.left + dom.x, y: box.top + dom.y,
+            edgeAt: net.getEdgeAt(dom) ?? null, nodeAt: net.getNodeAt(dom) ?? null};
+}"""
+
+
+def click_edge(page, source: str, target: str, relation: str) -> str:
+    """Click the middle of an edge on the canvas, as a user would; return the edge's id."""
+    point = page.evaluate(EDGE_POINT, [source, target, relation])
+    assert point["nodeAt"] is None and point["edgeAt"] == point["id"], point
+    page.mouse.click(point["x"], point["y"])
+    return point["id"]
+
+
+def panel_rows(page) -> dict[str, str]:
+    """The rows of the side panel, as a dict."""
+    return dict(page.eval_on_selector_all(
+        "#pg-details .pg-rows dt", "dts => dts.map(dt => [dt.textContent, "
+        "dt.nextElementSibling.textContent])"))
+
+
+def test_clicking_a_position_edge_shows_its_title_evidence_and_ends(view):
+    page, _ = view
+    edge = click_edge(page, str(JANE), str(ACME), "holds position at")
+    panel = page.locator("#pg-details")
+    assert panel.get_attribute("data-edge") == edge and panel.get_attribute("data-node") is None
+    assert page.inner_text("#pg-details .pg-type") == "HOLDS POSITION AT"  # CSS upper case
+    assert page.inner_text("#pg-details h2") == "Jane Roe \u2192 Acme Corp"
+    assert panel_rows(page) == {"From": "Jane Roe", "To": "Acme Corp",
+                                "Title": "chief marketing officer", "Confidence": "0.80"}
+    assert page.inner_text("#pg-details blockquote.pg-evidence mark") == (
+        "Jane Roe its chief marketing officer")
+    assert "chief marketing officer at Acme Corp (CMO)" in panel.inner_text()
+    assert page.locator("#pg-details .pg-iri").count() == 0
+    ends = page.eval_on_selector_all("#pg-details .pg-neighbours button.pg-link",
+                                     "bs => bs.map(b => b.dataset.node)")
+    assert sorted(ends) == sorted([str(ACME), str(JANE)])
+    assert page.inner_text("#pg-details .pg-neighbours h3") == "Ends (2)"
+    page.click(f"#pg-details .pg-neighbours button[data-node='{ACME}']")
+    assert panel.get_attribute("data-node") == str(ACME)
+    assert panel.get_attribute("data-edge") is None
+    assert page.inner_text("#pg-details h2") == "Acme Corp"
+
+
+def test_clicking_a_claimed_by_edge_shows_the_claim_evidence(view):
+    page, _ = view
+    click_edge(page, str(QUOTE_CLAIM), str(JANE), "claimed by")
+    assert panel_rows(page)["To"] == "Jane Roe"
+    assert page.inner_text("#pg-details blockquote.pg-evidence mark") == QUOTE
+    page.mouse.click(5, page.viewport_size["height"] - 5)  # empty canvas: the hint again
+    assert page.get_attribute("#pg-details", "data-edge") is None
+    assert "Click a node or an edge" in page.inner_text("#pg-details")
+
+
+def test_edge_of_a_hostile_name_shows_as_text(view):
+    page, log = view
+    click_edge(page, str(MALLORY), str(ACME), "holds position at")
+    assert page.inner_text("#pg-details h2") == f"{HOSTILE} \u2192 Acme Corp"
+    assert panel_rows(page)["From"] == HOSTILE
+    marks = page.eval_on_selector_all("#pg-details mark", "ms => ms.map(m => m.textContent)")
+    assert marks == [f"Board member {HOSTILE}"]
+    assert page.evaluate("document.querySelectorAll('#pg-details img').length") == 0
+    assert log.dialogs == []

@@ -168,3 +168,18 @@ def test_build_draws_its_view_from_the_store_with_the_config_max_nodes(tmp_path,
     page = (tmp_path / "out" / "sample.html").read_text(encoding="utf-8")
     assert "sample.html" in summary
     assert status(page)[0] == 9 and "top 9 of" in page
+
+
+def test_focus_applies_within_a_query_result(store, network, tmp_path):
+    (tmp_path / "claims.rq").write_text(CONSTRUCT, encoding="utf-8")
+    query = str(tmp_path / "claims.rq")
+    _, _, whole = view(store, tmp_path / "all.html", "--query", query)
+    code, output, page = view(store, tmp_path / "g.html", "--query", query,
+                              "--focus", "Gartner", "--depth", "1")
+    assert code == 0, output
+    [gartner] = [n for n, d in network.nodes(data=True) if d["label"] == "Gartner"]
+    claims = {c for c, _, key in network.in_edges(gartner, keys=True) if key == "claimed by"}
+    assert claims and drawn_ids(page) == claims | {gartner}
+    assert drawn_ids(page) < drawn_ids(whole)  # the neighbourhood, not the whole result
+    code, output, _ = view(store, tmp_path / "x.html", "--query", query, "--focus", "Nobody")
+    assert code == 2 and "KG015" in output

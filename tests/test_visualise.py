@@ -155,6 +155,10 @@ def test_person_details_list_aliases_and_positions_with_evidence(network):
     assert position["text"].startswith("chief marketing officer at Acme Corp (CMO)")
     assert position["evidence"][0]["anchor"] == "Jane Roe its chief marketing officer"
     assert position["evidence"][0]["before"] == "Acme Corp named "
+    assert position["with"] == [str(ACME)]  # the other end, for the edge's panel
+    org_positions = next(s for s in network.nodes[str(ACME)]["details"]["sections"]
+                         if s["heading"] == "Positions")
+    assert sorted(i["with"] for i in org_positions["items"]) == [[str(JANE)], [str(MALLORY)]]
 
 
 def test_page_loads_no_external_resource(page, html):
@@ -178,7 +182,7 @@ def test_page_inlines_vis_network(page):
 
 def test_hostile_strings_appear_only_escaped(page, html):
     assert "<img" not in html and "<b>bold" not in html
-    assert html.count("</script>") == len(page.scripts) == 5  # vis, data, nodes, 2 of ours
+    assert html.count("</script>") == len(page.scripts) == 6  # vis, data, nodes, 3 of ours
     data = next(text for attrs, text in page.scripts if attrs.get("id") == "pg-data")
     details = json.loads(data)["details"]
     assert details[str(MALLORY)]["label"] == HOSTILE

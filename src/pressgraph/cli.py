@@ -78,7 +78,8 @@ def view_cli(
                               "CONSTRUCT result is drawn as a graph, a SELECT result as the "
                               "nodes its rows' IRIs name."),
     focus: str = typer.Option(None, "--focus", help="Draw the neighbourhood of this entity "
-                              "(a name, an alias or an IRI)."),
+                              "(a name, an alias or an IRI), in the whole graph or in the "
+                              "--query result."),
     depth: int = typer.Option(1, "--depth", min=1, help="Hops around --focus."),
     out: Path = typer.Option(Path("graphs/view.html"), "--out", help="The HTML file to write."),
     store: str = typer.Option(None, "--store", help="Store folder or SPARQL endpoint URL."),

@@ -107,6 +107,10 @@ def run_view(query: str | None, focus: str | None, depth: int, out: Path,
     """Write the view of the whole graph, a query's result, or a neighbourhood.
 
     Args:
+        query: a .rq file or catalogue name: a CONSTRUCT result is drawn as a graph, a
+            SELECT result as the nodes its rows' IRIs name.
+        focus: draw only the neighbourhood (within `depth` hops) of this name or IRI, in
+            the whole graph or in the query's result.
         kind: the network drawn: full, comention, people-orgs or claims.
         export: also write that network as .graphml, .gexf or .json (Cytoscape).
         config_path: the pipeline config whose `[view] max_nodes` applies.
@@ -126,6 +130,10 @@ def run_view(query: str | None, focus: str | None, depth: int, out: Path,
         with cyclic_gc_paused():
             network = query_to_network(iris, store_network(store))
     network = project_network(network, kind)
+    if focus is not None:  # the neighbourhood of an entity within the query's result
+        from pressgraph.stages.visualise import focus_network
+
+        network = focus_network(network, focus, depth)
     if export is not None:
         export_network(network, export)
     return write_network(network, out, "pressgraph: query", max_nodes)

@@ -123,21 +123,23 @@ def _names(graph: Triples, nodes: list) -> str:
 
 
 def _position(graph: Triples, membership: str, of_person: bool) -> dict:
-    """One position: 'title at organization (codes)' or 'person: title', with its evidence."""
+    """One position: 'title at organization (codes)' or 'person: title', with its evidence
+    and, in `with`, the IRIs of the other end (for the panel of a "holds position at" edge)."""
     title = "; ".join(_all(graph, membership, v.ROLE_NAME)) or "position"
     codes = [_first(graph, r, v.NOTATION) or _tail(r)
              for r in sorted(graph.objects(membership, v.ROLE))]
+    ends = sorted(graph.objects(membership, v.ORGANIZATION if of_person else v.MEMBER))
     if of_person:
-        orgs = sorted(graph.objects(membership, v.ORGANIZATION))
-        text = f"{title} at {_names(graph, orgs)}" if orgs else title
+        text = f"{title} at {_names(graph, ends)}" if ends else title
     else:
-        text = f"{_names(graph, sorted(graph.objects(membership, v.MEMBER)))}: {title}"
+        text = f"{_names(graph, ends)}: {title}"
     if codes:
         text += f" ({', '.join(codes)})"
     confidence = _confidence(graph, membership)
     if confidence:
         text += f", confidence {confidence}"
-    return {"text": text, "evidence": _evidence_of(graph, membership)}
+    return {"text": text, "evidence": _evidence_of(graph, membership),
+            "with": [str(n) for n in ends if not isinstance(n, Lit)]}
 
 
 def _agent(graph: Triples, node: str) -> tuple[list, list]:

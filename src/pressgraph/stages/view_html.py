@@ -35,7 +35,8 @@ __all__ = ["MAX_NODES", "render_html", "script_json"]
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 VIS_LIB = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 ASSETS = {"vis-network.min.js": VIS_LIB, "vis-network.css": VIS_LIB,
-          "view.js": TEMPLATES, "view_parts.js": TEMPLATES, "view.css": TEMPLATES}
+          "view.js": TEMPLATES, "view_parts.js": TEMPLATES, "view_filters.js": TEMPLATES,
+          "view.css": TEMPLATES}
 MAX_NODES = 2000  # the default of build/pipeline.toml's [view] max_nodes
 
 

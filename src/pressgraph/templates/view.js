@@ -1,14 +1,15 @@
-/* pressgraph view: filters, search, neighbourhoods, analytics toggles, reveal, details panel
-   (its pieces are in view_parts.js). Untrusted text is only set with textContent. */
+/* pressgraph view: the page's state, its controls, reveal, and the details panel of a node
+   or an edge (the stateless pieces are in view_parts.js and view_filters.js). Untrusted text
+   is only set with textContent. */
 (function () {
   "use strict";
   var parts = PressgraphParts;
+  var filters = PressgraphFilters;
   var element = parts.element;
   var DIM = "rgba(200,200,200,0.35)";
   var DIM_FONT = "#c8c8c8";
   var FONT = "#222222";
   var EDGE_FONT = "#343434";
-  var AGENTS = { person: true, organization: true };
   var data = JSON.parse(document.getElementById("pg-data").textContent);
   var baseEdgeColour = {};
   var baseFontSize = {};
@@ -39,7 +40,6 @@
   var physicsOn = !data.precomputed;
   var view = { size: "degree", colour: "type" };
   var state;
-  var inArticle = {};  // the article filter's articles: one, or a duplicate cluster's
 
   function emptyState() {
     return { query: "", type: "", article: "", kind: "", roles: [], confidence: 0, hops: 1 };
@@ -61,45 +61,6 @@
   else { network.once("stabilizationIterationsDone", stabilized); }
   physicsButton.addEventListener("click", function () { setPhysics(!physicsOn); });
 
-  function passesFilters(node) {
-    if (state.type && node.ptype !== state.type) { return false; }
-    if (state.article && !node.articles.some(function (a) { return inArticle[a]; })) { return false; }
-    if (state.kind && node.ptype === "claim" && node.kind !== state.kind) { return false; }
-    if (state.roles.length && AGENTS[node.ptype] &&
-        !node.roles.some(function (code) { return state.roles.indexOf(code) >= 0; })) { return false; }
-    return !(state.confidence > 0 && node.confidence !== null && node.confidence < state.confidence);
-  }
-  function edgeShown(edge, visible) {
-    var sure = !(state.confidence > 0 && edge.confidence !== null && edge.confidence < state.confidence);
-    return sure && visible[edge.from] && visible[edge.to];
-  }
-  function matches(node, query) {
-    var names = node.names.concat([node.label]);
-    return names.some(function (name) { return name.toLowerCase().indexOf(query) >= 0; });
-  }
-
-  function within(hits, allEdges, visible, hops) {
-    var next = {};
-    allEdges.forEach(function (edge) {
-      if (!edgeShown(edge, visible)) { return; }
-      (next[edge.from] = next[edge.from] || []).push(edge.to);
-      (next[edge.to] = next[edge.to] || []).push(edge.from);
-    });
-    var seen = {};
-    var frontier = hits.slice();
-    hits.forEach(function (id) { seen[id] = true; });
-    for (var step = 0; step < hops; step += 1) {
-      var reached = [];
-      frontier.forEach(function (id) {
-        (next[id] || []).forEach(function (other) {
-          if (!seen[other]) { seen[other] = true; reached.push(other); }
-        });
-      });
-      frontier = reached;
-    }
-    return seen;
-  }
-
   function nodeLook(node, mark) {
     var base = node.colours[view.colour];
     var dim = mark === "dim";
@@ -111,19 +72,17 @@
   }
 
   function apply() {
-    inArticle = {};
-    var cluster = Object.prototype.hasOwnProperty.call(data.clusters, state.article);
-    (cluster ? data.clusters[state.article] : [state.article]).forEach(function (a) { inArticle[a] = true; });
+    var inArticle = filters.articlesOf(state.article, data.clusters);  // one, or a cluster's
     var all = nodes.get();
     var allEdges = edges.get();
     var visible = {};
-    all.forEach(function (node) { if (passesFilters(node)) { visible[node.id] = true; } });
+    all.forEach(function (node) { if (filters.passes(node, state, inArticle)) { visible[node.id] = true; } });
     var query = state.query.trim().toLowerCase();
-    var hits = query ? all.filter(function (n) { return visible[n.id] && matches(n, query); })
+    var hits = query ? all.filter(function (n) { return visible[n.id] && filters.matches(n, query); })
       .map(function (n) { return n.id; }) : [];
     var hitSet = {};
     hits.forEach(function (id) { hitSet[id] = true; });
-    var near = within(hits, allEdges, visible, state.hops);
+    var near = filters.within(hits, allEdges, state, visible);
     var nearCount = 0;
     nodes.update(all.map(function (node) {
       var mark = !query ? "" : hitSet[node.id] ? "match" : (near[node.id] && visible[node.id]) ? "neighbour" : "dim";
@@ -131,7 +90,7 @@
       return Object.assign({ id: node.id, hidden: !visible[node.id], pgState: mark }, nodeLook(node, mark));
     }));
     edges.update(allEdges.map(function (edge) {
-      var shown = edgeShown(edge, visible);
+      var shown = filters.edgeShown(edge, state, visible);
       var lit = !query || (near[edge.from] && near[edge.to] && shown);
       return { id: edge.id, hidden: !shown, pgDim: !lit, color: lit ? baseEdgeColour[edge.id] : DIM,
         font: { color: lit ? EDGE_FONT : DIM_FONT } };
@@ -151,7 +110,7 @@
     var list = document.getElementById("pg-more-list");
     list.replaceChildren();
     var found = !query ? [] : Object.keys(more.nodes).sort().filter(function (id) {
-      return !nodes.get(id) && matches(more.nodes[id], query);
+      return !nodes.get(id) && filters.matches(more.nodes[id], query);
     });
     found.slice(0, 25).forEach(function (id) {
       var button = element("button", more.nodes[id].label + " (" + data.types[more.nodes[id].ptype] + ")");
@@ -216,11 +175,17 @@
     showDetails(id);
   }
 
-  function showDetails(id) {
+  function clearPanel() {
     var panel = document.getElementById("pg-details");
     panel.replaceChildren();
+    panel.removeAttribute("data-node");
+    panel.removeAttribute("data-edge");
+    return panel;
+  }
+  function showDetails(id) {
+    var panel = clearPanel();
     var info = id ? data.details[id] : null;
-    if (!info) { panel.appendChild(element("p", "Click a node to see its details and evidence.", "pg-hint")); return; }
+    if (!info) { panel.appendChild(element("p", "Click a node or an edge to see its details and evidence.", "pg-hint")); return; }
     var hidden = hiddenNeighbours(id);
     var expand = null;
     if (hidden.length) {
@@ -234,7 +199,22 @@
     panel.setAttribute("data-node", id);
   }
 
-  network.on("click", function (params) { showDetails(params.nodes.length ? params.nodes[0] : null); });
+  function showEdge(id) {  // an edge's relation, ends (as links), title, confidence, evidence
+    var edge = edges.get(id);
+    if (!edge) { showDetails(null); return; }
+    var panel = clearPanel();
+    var ends = {};
+    ends[edge.from] = "from";
+    ends[edge.to] = "to";
+    parts.fillEdge(panel, data, edge, parts.neighbourLinks(data, ends, goTo, "Ends"));
+    panel.setAttribute("data-edge", id);
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) { showDetails(params.nodes[0]); }
+    else if (params.edges.length) { showEdge(params.edges[0]); }
+    else { showDetails(null); }
+  });
   network.on("doubleClick", function (params) { if (params.nodes.length) { reveal(hiddenNeighbours(params.nodes[0])); } });
 
   function bind(id, key, eventName, read) {
@@ -274,5 +254,5 @@
 
   apply();
   window.pressgraph = { network: network, nodes: nodes, edges: edges, showDetails: showDetails,
-    apply: apply, reveal: reveal, more: more };
+    showEdge: showEdge, apply: apply, reveal: reveal, more: more };
 })();

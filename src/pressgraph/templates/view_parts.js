@@ -1,8 +1,10 @@
-/* pressgraph view, the parts with no state: text elements, the side panel, and the style of
-   nodes and edges revealed later. Untrusted text is only set with textContent. */
+/* pressgraph view, the parts with no state: text elements, the side panel of a node or an
+   edge, and the style of nodes and edges revealed later. Untrusted text is only set with
+   textContent. */
 var PressgraphParts = (function () {
   "use strict";
   var LINKS_MAX = 50;  // neighbour links listed in the panel
+  var POSITION = "holds position at";
 
   function element(tag, text, className) {
     var el = document.createElement(tag);
@@ -46,16 +48,16 @@ var PressgraphParts = (function () {
     return quote;
   }
 
-  /* The links to a node's neighbours: `found` maps each neighbour's id to the relation;
-     `go(id)` is called when one is clicked. */
-  function neighbourLinks(data, found, go) {
+  /* The links to a node's neighbours (or an edge's ends): `found` maps each one's id to the
+     relation; `go(id)` is called when one is clicked; `heading` defaults to "Neighbours". */
+  function neighbourLinks(data, found, go, heading) {
     var ids = Object.keys(found).filter(function (id) { return data.details[id]; });
     ids.sort(function (a, b) {
       var x = data.details[a].label.toLowerCase(), y = data.details[b].label.toLowerCase();
       return x < y ? -1 : x > y ? 1 : (a < b ? -1 : 1);
     });
     var box = element("section", null, "pg-neighbours");
-    box.appendChild(element("h3", "Neighbours (" + ids.length + ")"));
+    box.appendChild(element("h3", (heading || "Neighbours") + " (" + ids.length + ")"));
     var list = element("ul", null, "pg-links");
     ids.slice(0, LINKS_MAX).forEach(function (id) {
       var info = data.details[id];
@@ -95,9 +97,53 @@ var PressgraphParts = (function () {
       panel.appendChild(items);
     });
     if (links) { panel.appendChild(links); }
-    panel.appendChild(element("p", info.iri, "pg-iri"));
+    if (info.iri) { panel.appendChild(element("p", info.iri, "pg-iri")); }
+  }
+
+  function evidenceOf(info) {  // every evidence span of a claim's details
+    var found = [];
+    info.sections.forEach(function (section) {
+      if (section.heading !== "Evidence") { return; }
+      section.items.forEach(function (item) { found = found.concat(item.evidence); });
+    });
+    return found;
+  }
+  /* The evidence of an edge, from its ends' details: a position's title and spans (the
+     person's positions held at that organization), or a claim's spans (for "appears in",
+     those in that article when they say so). */
+  function edgeSections(data, edge) {
+    var from = data.details[edge.from];
+    var to = data.details[edge.to];
+    if (!from) { return []; }
+    if (edge.relation === POSITION) {
+      var items = [];
+      from.sections.forEach(function (section) {
+        if (section.heading !== "Positions") { return; }
+        section.items.forEach(function (item) {
+          if ((item["with"] || []).indexOf(edge.to) >= 0) { items.push(item); }
+        });
+      });
+      return items.length ? [{ heading: "Position", items: items }] : [];
+    }
+    if (edge.relation !== "claimed by" && edge.relation !== "appears in") { return []; }
+    var found = evidenceOf(from);
+    var here = found.filter(function (ev) { return to && ev.article === to.label; });
+    if (edge.relation === "appears in" && here.length) { found = here; }
+    return found.length ? [{ heading: "Evidence", items: [{ text: "", evidence: found }] }] : [];
+  }
+  /* Fill the panel with one edge's details: its relation, its ends, title or label,
+     confidence and evidence, then `links` (an element or null). */
+  function fillEdge(panel, data, edge, links) {
+    function name(id) { return data.details[id] ? data.details[id].label : id; }
+    var rows = [["From", name(edge.from)], ["To", name(edge.to)]];
+    if (edge.label) { rows.push([edge.relation === POSITION ? "Title" : "Label", edge.label]); }
+    if (typeof edge.confidence === "number") { rows.push(["Confidence", edge.confidence.toFixed(2)]); }
+    var info = { label: name(edge.from) + " \u2192 " + name(edge.to), iri: "",
+      sections: edgeSections(data, edge) };
+    var style = data.styles.edges[edge.relation];
+    fillDetails(panel, info, edge.relation, style ? style.color : "#888888", rows, null, links);
   }
 
   return { element: element, textTip: textTip, styledNode: styledNode, styledEdge: styledEdge,
-    neighbourLinks: neighbourLinks, fillDetails: fillDetails };
+    neighbourLinks: neighbourLinks, fillDetails: fillDetails, fillEdge: fillEdge };
 })();
