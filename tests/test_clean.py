@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pressgraph.records import RawArticle
 from pressgraph.stages.clean import clean
 
@@ -70,3 +72,27 @@ def test_an_author_bio_is_kept_apart_from_the_body(rules):
     kinds = [kind for kind, _, _ in article.regions]
     assert kinds == ["body", "bio"]
     assert article.region_of(article.text.index("Sam Person")) == "bio"
+
+
+def _collapsed_by_hand(raw: str) -> tuple[str, list[int]]:
+    """The reference: walk the text one character at a time."""
+    blanks, text, offsets, i = " \t\u00a0\u2007\u202f\u2009", [], [], 0
+    while i < len(raw):
+        text.append(" " if raw[i] in blanks else raw[i])
+        offsets.append(i)
+        if raw[i] in blanks:
+            while i < len(raw) and raw[i] in blanks:
+                i += 1
+        else:
+            i += 1
+    return "".join(text), offsets
+
+
+@pytest.mark.parametrize("raw", ["", "a", "  ", "a  b", " a\t\u00a0b ", "x\u2009\u2009y\nz  ",
+                                 "\u202f\u2007lead and trail\t"])
+def test_collapsing_blanks_keeps_each_characters_raw_offset(raw):
+    from pressgraph.stages.textmap import MappedText
+
+    mapped = MappedText()
+    mapped.add_collapsed(raw, 0, len(raw))
+    assert (mapped.text(), list(mapped.offsets)) == _collapsed_by_hand(raw)

@@ -25,6 +25,7 @@ from pressgraph.stages.duplicates import alternates, find_duplicates
 from pressgraph.stages.extract_runner import ExtractSettings, run_extraction
 from pressgraph.stages.graph_writer import GraphWriter
 from pressgraph.stages.merges import load_merges
+from pressgraph.stages.rdf_cache import RenderedCache
 from pressgraph.stages.read import iter_inputs, shown
 from pressgraph.stages.resolve import Resolver
 from pressgraph.stages.to_rdf import article_quads
@@ -50,6 +51,7 @@ class BuildResult:
     quads: int = 0
     extracted: int = 0  # articles parsed and extracted by this build
     cached: int = 0  # articles whose facts came from the cache
+    rendered: int = 0  # articles whose graph text came from the cache
 
 
 def read_and_clean(inputs: list[Path], config: Config, result: BuildResult
@@ -122,8 +124,15 @@ def build(inputs: list[Path], out: Path, config: Config, progress: bool = True,
     iris, writer = Iris(config.base_iri), GraphWriter()
     writer.add(vocabulary_quads(iris))
     writer.add(build_quads(iris, _run_facts(config, facts)))
+    rendered = RenderedCache(out / "cache" / "rdf", cache.key) if cache is not None else None
     for item in facts:
-        writer.add(article_quads(item, iris, resolver))
+        if rendered is None:
+            writer.add(article_quads(item, iris, resolver))
+        else:
+            writer.add_rendered(rendered.rendered(item, iris, resolver, writer))
+    if rendered is not None:
+        rendered.prune()
+        result.rendered = rendered.hits
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:

@@ -54,36 +54,28 @@ def _files(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-class FactsCache:
-    """Pickled `ArticleFacts` under `folder`, one file per article and pipeline version.
+class PickleCache:
+    """Pickled values under `folder`, one file per key, written atomically.
 
     Args:
-        folder: the cache folder (OUT/cache); created when the first entry is saved.
-        version: the pipeline version (`pipeline_version`).
+        folder: the cache folder; created when the first entry is saved.
     """
 
-    def __init__(self, folder: Path, version: str) -> None:
-        self.folder, self.version = Path(folder), version
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
         self.used: set[str] = set()
 
-    def key(self, raw: RawArticle) -> str:
-        """The entry key of an article as read."""
-        fields = (self.version, raw.source, raw.stem, raw.text, raw.title, raw.author,
-                  raw.date, raw.url, raw.publisher, raw.fmt)
-        return hashlib.sha256(repr(fields).encode("utf-8")).hexdigest()
-
-    def load(self, key: str) -> ArticleFacts | None:
-        """The cached facts, or None when there is no readable entry."""
+    def load(self, key: str) -> object | None:
+        """The cached value, or None when there is no readable entry."""
         self.used.add(key)
         try:
             with (self.folder / f"{key}{SUFFIX}").open("rb") as stream:
-                facts = pickle.load(stream)
+                return pickle.load(stream)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
                 TypeError, ValueError):
             return None
-        return facts if isinstance(facts, ArticleFacts) else None
 
-    def save(self, key: str, facts: ArticleFacts) -> None:
+    def save(self, key: str, value: object) -> None:
         """Write an entry through a temp file renamed into place; a failed write is no entry."""
         self.used.add(key)
         try:
@@ -94,7 +86,7 @@ class FactsCache:
         tmp = Path(name)
         try:
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(facts, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(self.folder / f"{key}{SUFFIX}")
         except OSError:
             tmp.unlink(missing_ok=True)
@@ -113,3 +105,27 @@ class FactsCache:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+class FactsCache(PickleCache):
+    """Pickled `ArticleFacts` under `folder`, one file per article and pipeline version.
+
+    Args:
+        folder: the cache folder (OUT/cache); created when the first entry is saved.
+        version: the pipeline version (`pipeline_version`).
+    """
+
+    def __init__(self, folder: Path, version: str) -> None:
+        super().__init__(folder)
+        self.version = version
+
+    def key(self, raw: RawArticle) -> str:
+        """The entry key of an article as read."""
+        fields = (self.version, raw.source, raw.stem, raw.text, raw.title, raw.author,
+                  raw.date, raw.url, raw.publisher, raw.fmt)
+        return hashlib.sha256(repr(fields).encode("utf-8")).hexdigest()
+
+    def load(self, key: str) -> ArticleFacts | None:
+        """The cached facts, or None when there is no readable entry."""
+        facts = super().load(key)
+        return facts if isinstance(facts, ArticleFacts) else None

@@ -8,13 +8,21 @@ article's graph (as `to_rdf.unify_confidences` does on a set of quads).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
-from rdflib import Literal
-
 from pressgraph.stages.to_rdf import CONFIDENCES
-from pressgraph.stages.trig import TrigWriter
+from pressgraph.stages.trig import Row, TrigWriter
 from pressgraph.writing import write_atomic
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One article's quads as TriG text rows, its confidences apart (see `GraphWriter`)."""
+
+    rows: list[Row]
+    confidences: list[tuple[Row, Decimal]]  # each row with its value, to find the highest
 
 
 class GraphWriter:
@@ -22,22 +30,30 @@ class GraphWriter:
 
     def __init__(self) -> None:
         self._trig = TrigWriter()
-        self._best: dict[object, Literal] = {}
-        self._stated: set[tuple[object, object, object]] = set()  # (node, property, graph)
+        self._best: dict[tuple[str, str], tuple[Decimal, str]] = {}  # (node, property)
+        self._stated: set[tuple[str, str, str]] = set()  # (graph, node, property)
+
+    def render(self, quads: Iterable[tuple]) -> Rendered:
+        """Quads as text rows, ready for `add_rendered` now or in a later build."""
+        kept, confidences = [], []
+        for quad in quads:
+            (confidences if quad[1] in CONFIDENCES else kept).append(quad)
+        values = [o.toPython() for _, _, o, _ in confidences]
+        return Rendered(self._trig.render(kept),
+                        list(zip(self._trig.render(confidences), values, strict=True)))
 
     def add(self, quads: Iterable[tuple]) -> None:
         """Add one article's quads (or any others); confidences are held back until the end."""
-        kept = []
+        self.add_rendered(self.render(quads))
+
+    def add_rendered(self, rendered: Rendered) -> None:
+        """Add quads as `render` gave them."""
         best, stated = self._best, self._stated
-        for quad in quads:
-            s, p, o, g = quad
-            if p not in CONFIDENCES:
-                kept.append(quad)
-                continue
-            stated.add((s, p, g))
-            if (s, p) not in best or o.toPython() > best[s, p].toPython():
-                best[s, p] = o
-        self._trig.add(kept)
+        for (graph, node, prop, obj), value in rendered.confidences:
+            stated.add((graph, node, prop))
+            if (node, prop) not in best or value > best[node, prop][0]:
+                best[node, prop] = (value, obj)
+        self._trig.add_rendered(rendered.rows)
 
     def write(self, path: Path) -> int:
         """Write the TriG file atomically.
@@ -45,7 +61,8 @@ class GraphWriter:
         Returns:
             The number of quads written.
         """
-        self._trig.add((s, p, self._best[s, p], g) for s, p, g in self._stated)
+        best = self._best
+        self._trig.add_rendered((g, s, p, best[s, p][1]) for g, s, p in self._stated)
         self._best, self._stated = {}, set()
         count = len(self._trig)
         write_atomic(path, self._trig.chunks())

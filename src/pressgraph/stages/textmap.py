@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from array import array
+
+_BLANKS = re.compile("[ \t\u00a0\u2007\u202f\u2009]+")
 
 
 class MappedText:
@@ -28,15 +31,13 @@ class MappedText:
     def add_collapsed(self, raw: str, begin: int, end: int) -> None:
         """Copy raw[begin:end] with each run of spaces, tabs and no-break spaces as one space."""
         i = begin
-        while i < end:
-            char = raw[i]
-            if char in " \t\u00a0\u2007\u202f\u2009":
-                self.add_char(" ", i)
-                while i < end and raw[i] in " \t\u00a0\u2007\u202f\u2009":
-                    i += 1
-                continue
-            self.add_char(char, i)
-            i += 1
+        for run in _BLANKS.finditer(raw, begin, end):
+            if run.start() > i:
+                self.add(raw, i, run.start())
+            self.add_char(" ", run.start())
+            i = run.end()
+        if i < end:
+            self.add(raw, i, end)
 
     def text(self) -> str:
         return "".join(self.parts)

@@ -15,6 +15,7 @@ from rdflib.namespace import RDF
 
 from pressgraph.namespace import PREFIXES
 
+Row = tuple[str, str, str, str]  # graph, subject, predicate, object as N3 text
 _BY_NAMESPACE = {str(namespace): prefix for prefix, namespace in PREFIXES.items()}
 
 
@@ -44,14 +45,26 @@ class TrigWriter:
 
     def add(self, quads: Iterable[tuple]) -> None:
         """Add quads (no blank nodes); repeats are kept once."""
+        self.add_rendered(self.render(quads))
+
+    def render(self, quads: Iterable[tuple]) -> list[Row]:
+        """Quads as rows of N3 text (graph, subject, predicate, object), in their order."""
         uris, predicates = self._uris, self._predicates
+        rows = []
         for s, p, o, g in quads:
             predicate = predicates.get(p) or predicates.setdefault(p, _term(p))
             subject = uris.get(s) or self._uri(s)
             graph = uris.get(g) or self._uri(g)
             obj = (uris.get(o) or self._uri(o)) if isinstance(o, URIRef) else o.n3()
-            self._graphs[graph][subject][predicate].add(obj)
+            rows.append((graph, subject, predicate, obj))
         uris.clear()
+        return rows
+
+    def add_rendered(self, rows: Iterable[Row]) -> None:
+        """Add rows made by `render` (by this writer or another); repeats are kept once."""
+        graphs = self._graphs
+        for graph, subject, predicate, obj in rows:
+            graphs[graph][subject][predicate].add(obj)
 
     def _uri(self, term: URIRef) -> str:
         """Render an IRI and remember it until the end of the batch."""
