@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+import pyoxigraph as ox
 import typer
 from rdflib import Graph
 
@@ -37,6 +38,8 @@ from pressgraph.stages.visualise import (
     write_store_view,
 )
 
+MEMORY_QUADS = 5_000_000  # bigger builds are checked and drawn from the on-disk store
+
 
 def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
               store: Path | None, progress: bool = True, jobs: int | None = None,
@@ -57,14 +60,15 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
     paths = inputs or [config.path(p) for p in config.inputs]
     out = out or Path(config.out)
     result = build(paths, out, config, progress, warn=_warn, dask=dask, use_cache=use_cache)
-    load_store(result.trig, store or out / "store")
-    loaded = open_store(store or out / "store")
-    with ThreadPoolExecutor(max_workers=1) as pool:  # queries run outside the GIL
-        checked = pool.submit(_validate_and_check, loaded)
-        html = write_store_view(loaded, out / f"{config.name}.html", f"pressgraph: {config.name}",
+    with ThreadPoolExecutor(max_workers=2) as pool:  # pyoxigraph runs outside the GIL
+        loading = pool.submit(load_store, result.trig, store or out / "store")
+        graph = _graph_to_check(result.quads, result.trig, loading, store or out / "store")
+        checked = pool.submit(_validate_and_check, graph)
+        html = write_store_view(graph, out / f"{config.name}.html", f"pressgraph: {config.name}",
                                 max_nodes=config.max_nodes)
         report, problems = checked.result()
-    del loaded
+        loading.result()
+    del graph
     lines = [f"built {result.articles} article(s), {result.quads} quads: {result.trig}, {html}"]
     if result.cached:
         lines.append(f"extracted {result.extracted} article(s), {result.cached} from the cache")
@@ -77,6 +81,18 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
     if not report.conforms or problems:
         return 1, "\n".join([*lines, format_report(report), *problems])
     return 0, "\n".join(lines)
+
+
+def _graph_to_check(quads: int, trig: Path, loading: Future, store: Path) -> ox.Store:
+    """The graph SHACL, the checks and the view read: an in-memory copy, loaded from the TriG
+    while the on-disk store is built (3x faster to load and to query), or above
+    `MEMORY_QUADS` the on-disk store once it is loaded."""
+    if quads <= MEMORY_QUADS:
+        graph = ox.Store()
+        graph.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+        return graph
+    loading.result()
+    return open_store(store)
 
 
 def _validate_and_check(store):
