@@ -9,10 +9,21 @@ import unicodedata
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-SCHEMA = Namespace("https://schema.org/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
-PG = Namespace("https://pressgraph.example/vocab#")
+
+
+class Vocabulary(Namespace):
+    """A namespace that makes each term once: rdflib's makes a new URIRef at every access."""
+
+    def __getattr__(self, name: str):
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
+SCHEMA = Vocabulary("https://schema.org/")
+NIF = Vocabulary("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Vocabulary("http://www.w3.org/2005/11/its/rdf#")
+PG = Vocabulary("https://pressgraph.example/vocab#")
 DEFAULT_BASE = "https://pressgraph.example/id/"
 
 PREFIXES = {

@@ -63,6 +63,7 @@ class Resolver:
         self.acronyms: dict[tuple[str, str], str] = {}
         self._keys: dict[tuple[str, str], tuple[str, str]] | None = None
         self._members: dict[tuple[str, str], Counter[str]] = {}
+        self._entities: dict[tuple[str, str], Entity] = {}  # answers, until a name is added
 
     def add(self, facts: ArticleFacts) -> None:
         """Count the names one article uses, and the acronyms it defines."""
@@ -73,9 +74,16 @@ class Resolver:
             self.seen[("ORG", full)] += 0
             self.seen[("ORG", alias)] += 0
         self._keys = None
+        self._entities = {}
 
     def entity(self, name: str, label: str) -> Entity:
         """The entity a name stands for."""
+        found = self._entities.get((name, label))
+        if found is None:
+            found = self._entities[name, label] = self._entity(name, label)
+        return found
+
+    def _entity(self, name: str, label: str) -> Entity:
         keys = self._resolved()
         key = keys.get((label, name), (self._base(name, label), ""))[0]
         names = self._members.get((label, key)) or Counter({name: 1})

@@ -25,6 +25,7 @@ class ArticleGraph:
         self.facts, self.iris, self.resolver = facts, iris, resolver
         self.doc = iris.doc(facts.raw.stem)
         self.quads: set[Quad] = set()
+        self._nodes: dict[tuple[str, str], URIRef] = {}  # (name, label) -> node, once stated
 
     def add(self, s, p, o) -> None:
         self.quads.add((s, p, o, self.doc))
@@ -67,7 +68,13 @@ class ArticleGraph:
             self.add(doc, PROV.alternateOf, self.iris.doc(other))
 
     def _entity(self, name: str, label: str) -> URIRef:
-        """The entity's node, with its types and names restated in this graph."""
+        """The entity's node, with its types and names restated in this graph (once)."""
+        node = self._nodes.get((name, label))
+        if node is None:
+            node = self._nodes[name, label] = self._state_entity(name, label)
+        return node
+
+    def _state_entity(self, name: str, label: str) -> URIRef:
         entity: Entity = self.resolver.entity(name, label)
         if label == "PERSON":
             node = self.iris.person(entity.key)
