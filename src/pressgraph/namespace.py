@@ -10,7 +10,6 @@ from rdflib import Namespace
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 
-
 class Vocabulary(Namespace):
     """A namespace that makes each term once: rdflib's makes a new URIRef at every access."""
 
