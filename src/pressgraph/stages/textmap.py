@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from array import array
 
-_BLANKS = re.compile("[ \t\u00a0\u2007\u202f\u2009]+")
+# Blanks that change: a run of two or more, or one that is not a plain space (copied as is).
+_BLANKS = re.compile("[ \t\u00a0\u2007\u202f\u2009]{2,}|[\t\u00a0\u2007\u202f\u2009]")
 
 
 class MappedText:
