@@ -61,7 +61,7 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
     out = out or Path(config.out)
     result = build(paths, out, config, progress, warn=_warn, dask=dask, use_cache=use_cache)
     with ThreadPoolExecutor(max_workers=2) as pool:  # pyoxigraph runs outside the GIL
-        loading = pool.submit(load_store, result.trig, store or out / "store")
+        loading = pool.submit(load_store, result.trig, store or out / "store", result.index)
         graph = _graph_to_check(result.quads, result.trig, loading, store or out / "store")
         checked = pool.submit(_validate_and_check, graph)
         html = write_store_view(graph, out / f"{config.name}.html", f"pressgraph: {config.name}",

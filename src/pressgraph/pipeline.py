@@ -52,6 +52,7 @@ class BuildResult:
     extracted: int = 0  # articles parsed and extracted by this build
     cached: int = 0  # articles whose facts came from the cache
     rendered: int = 0  # articles whose graph text came from the cache
+    index: list[tuple[str, str, int]] = field(default_factory=list)  # the TriG's graph blocks
 
 
 def read_and_clean(inputs: list[Path], config: Config, result: BuildResult
@@ -139,6 +140,7 @@ def build(inputs: list[Path], out: Path, config: Config, progress: bool = True,
         raise PressgraphError(Errors.KG013.format(path=out, why=err.strerror or err)) from None
     result.trig = out / f"{config.name}.trig"
     result.quads = writer.write(result.trig)
+    result.index = writer.index
     result.report = write_atomic(out / f"{config.name}.resolution.txt",
                                  "\n".join(resolver.report()) + "\n")
     result.articles = len(facts)

@@ -66,4 +66,5 @@ class GraphWriter:
         self._best, self._stated = {}, set()
         count = len(self._trig)
         write_atomic(path, self._trig.chunks())
+        self.index = self._trig.index
         return count

@@ -2,7 +2,9 @@
 
 A rebuild never leaves a half-written store in place of a good one:
 
-1. build into `<store>.tmp-build` (a leftover one is deleted first), then close it;
+1. build into `<store>.tmp-build` (a leftover one is deleted first), then close it: a bulk
+   load of the TriG, or, after a build, a checkpoint of the current store with only the
+   changed named graphs replaced (stages/store_update.py);
 2. rename it to `<store>.tmp-new`: a `.tmp-new` directory is always a complete store;
 3. rename `<store>` to `<store>.tmp-old`, then `<store>.tmp-new` to `<store>`;
 4. delete `<store>.tmp-old`.
@@ -29,18 +31,23 @@ from pressgraph.errors import Errors, PressgraphError
 from pressgraph.service.guard import check_depth
 from pressgraph.stages.remote import is_url, one_line, run_remote
 from pressgraph.stages.results import QueryResult, format_result
+from pressgraph.stages.store_update import Index, update_into, write_manifest
 
 __all__ = ["QueryResult", "format_result", "load_store", "open_store", "run_query"]
 
 DEFAULT_STORE = Path("graphs/store")
 
 
-def load_store(trig_path: Path, store_dir: Path = DEFAULT_STORE) -> int:
+def load_store(trig_path: Path, store_dir: Path = DEFAULT_STORE, index: Index | None = None
+               ) -> int:
     """Build a new store from a TriG file and swap it in place of `store_dir`.
 
     Args:
         trig_path: the graph, one named graph per article (as `pressgraph build` writes it).
         store_dir: the store directory; its parent is created if missing.
+        index: the TriG's chunks as its writer gave them (`TrigWriter.index`): the new store
+            is then the current one with only the changed graphs replaced, when it can be
+            (see stages/store_update.py), and it records them for the next load.
 
     Returns:
         The number of quads in the new store.
@@ -55,7 +62,12 @@ def load_store(trig_path: Path, store_dir: Path = DEFAULT_STORE) -> int:
         raise PressgraphError(Errors.KG019.format(path=store_dir, why=why))
     for leftover in (build, new, old):
         shutil.rmtree(leftover, ignore_errors=True)
-    count = _build(trig_path, build)
+    current = store_dir if store_dir.is_dir() else None
+    count = update_into(trig_path, current, build, index) if current and index else None
+    if count is None:
+        count = _build(trig_path, build)
+        if index:
+            write_manifest(build, index)
     try:
         build.rename(new)
         if store_dir.exists():

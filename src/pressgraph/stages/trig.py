@@ -7,6 +7,7 @@ and writes the file graph by graph.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -76,12 +77,21 @@ class TrigWriter:
                    for predicates in subjects.values() for objects in predicates.values())
 
     def chunks(self) -> Iterator[str]:
-        """The document: prefixes, then one chunk per graph; each graph is dropped once given."""
-        yield "\n".join(f"@prefix {prefix}: <{namespace}> ."
-                        for prefix, namespace in sorted(PREFIXES.items()))
+        """The document: prefixes, then one chunk per graph; each graph is dropped once given.
+        `self.index` then lists each chunk: its graph ("" for the prefixes and the end), the
+        SHA-256 of its text and its length in UTF-8 bytes (see stages/store_update.py)."""
+        self.index: list[tuple[str, str, int]] = []
+        head = "\n".join(f"@prefix {prefix}: <{namespace}> ."
+                         for prefix, namespace in sorted(PREFIXES.items()))
+        yield self._indexed("", head)
         for graph in sorted(self._graphs):
-            yield "\n\n" + _graph_block(graph, self._graphs.pop(graph))
-        yield "\n"
+            yield self._indexed(graph, "\n\n" + _graph_block(graph, self._graphs.pop(graph)))
+        yield self._indexed("", "\n")
+
+    def _indexed(self, graph: str, chunk: str) -> str:
+        data = chunk.encode("utf-8")
+        self.index.append((graph, hashlib.sha256(data).hexdigest(), len(data)))
+        return chunk
 
 
 def _graph_block(graph: str, subjects: dict[str, dict[str, set[str]]]) -> str:

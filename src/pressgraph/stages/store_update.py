@@ -1,0 +1,105 @@
+"""Update a store instead of reloading it: only the named graphs whose text changed.
+
+`pressgraph build` knows the TriG it wrote chunk by chunk (`TrigWriter.index`: each named
+graph's SHA-256 and length in bytes). A store it loaded keeps that list in `MANIFEST` inside its
+directory, so the list moves with the store through the rename swap (stages/store.py) and always
+describes what the store holds. The next load copies the current store as a RocksDB checkpoint
+(hard links: instant, and the current store is never written), removes the graphs that changed
+or are gone, loads the changed and new blocks, and writes the new list. With no list, other
+prefixes, or more than half of the graphs changed, the caller does a full load instead.
+"""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+
+MANIFEST = "pressgraph-graphs.tsv"
+Index = list[tuple[str, str, int]]  # (graph as written, "" for the prefixes; SHA-256; bytes)
+
+
+def write_manifest(directory: Path, index: Index) -> None:
+    """Record which TriG chunks a store directory holds (if it can't, the next load is full)."""
+    lines = [f"{digest}\t{graph}\n" for graph, digest, _ in index[:-1]]
+    try:
+        (directory / MANIFEST).write_text("".join(lines), encoding="utf-8")
+    except OSError:
+        (directory / MANIFEST).unlink(missing_ok=True)
+
+
+def read_manifest(directory: Path) -> dict[str, str] | None:
+    """{graph: SHA-256} of the chunks a store holds ("" for the prefixes), or None."""
+    try:
+        lines = (directory / MANIFEST).read_text(encoding="utf-8").splitlines()
+        return {graph: digest for digest, graph in (line.split("\t", 1) for line in lines)}
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
+def update_into(trig: Path, current: Path, target: Path, index: Index) -> int | None:
+    """Make in `target` the store of `trig` from the store in `current`, replacing only the
+    changed graphs.
+
+    Returns:
+        The number of quads in the new store, or None when a full load is the way (nothing is
+        left in `target` then).
+    """
+    changes = _changes(read_manifest(current), index)
+    if changes is None:
+        return None
+    changed, dropped = changes
+    try:
+        source = ox.Store.read_only(str(current))
+        source.backup(str(target))
+        del source
+        count = _apply(target, dropped, _chunks(trig, index, {"", *changed}))
+        write_manifest(target, index)
+        return count
+    except (OSError, SyntaxError, ValueError):
+        gc.collect()
+        shutil.rmtree(target, ignore_errors=True)
+        return None
+
+
+def _changes(old: dict[str, str] | None, index: Index) -> tuple[list[str], list[str]] | None:
+    """The graphs to load (changed or new) and to drop (changed or gone), or None for a full
+    load."""
+    if old is None or len(index) < 2 or old.get("") != index[0][1]:
+        return None
+    new = {graph: digest for graph, digest, _ in index if graph}
+    changed = [graph for graph, digest in new.items() if old.get(graph) != digest]
+    dropped = [graph for graph in old if graph and new.get(graph) != old[graph]]
+    if len({*changed, *dropped}) > max(1, len(new) // 2):
+        return None
+    if not all(graph.startswith("<") and graph.endswith(">") for graph in [*changed, *dropped]):
+        return None
+    return changed, dropped
+
+
+def _chunks(trig: Path, index: Index, wanted: set[str]) -> bytes:
+    """The prefixes and the wanted graphs' blocks, read from the TriG by their offsets."""
+    parts, offset = [], 0
+    with trig.open("rb") as stream:
+        for graph, _, size in index[:-1]:
+            if graph in wanted:
+                stream.seek(offset)
+                parts.append(stream.read(size))
+            offset += size
+    return b"".join(parts) + b"\n"
+
+
+def _apply(target: Path, graphs: list[str], data: bytes) -> int:
+    """Drop the graphs, load the blocks, flush and close the store in `target`."""
+    store = ox.Store(str(target))
+    try:
+        for graph in graphs:
+            store.remove_graph(ox.NamedNode(graph[1:-1]))
+        store.load(data, format=ox.RdfFormat.TRIG)
+        store.flush()
+        return len(store)
+    finally:
+        del store
+        gc.collect()
