@@ -132,8 +132,9 @@ def _article(index: int, rng: random.Random, people: list[str], orgs: list[str],
             positions.append(Position(person, title, roles, org, sentence, "rule:appositive"))
         quantities = (Quantity(f"{number}%", "percent", "sales", str(number)),
                       Quantity(f"${number * 3}m", "USD", "sales", str(number * 3_000_000)))
+        horizon = str(year) if kind == "Prediction" else None  # the year the sentence names
         claims.append(Claim("", kind, person, "PERSON", claim, cue=VERBS[kind],
-                            quantities=quantities, origin="rule:reporting-verb"))
+                            quantities=quantities, horizon=horizon, origin="rule:reporting-verb"))
     raw = RawArticle(source=f"synthetic/{index:06d}.txt", stem=f"{index:06d}", text=str(text),
                      title=f"Markets report {index}")
     claims = [_exact(c, raw.text) for c in claims]

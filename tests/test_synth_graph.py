@@ -32,7 +32,7 @@ def test_the_synthetic_graph_passes_the_shapes(store):
 
 @pytest.mark.parametrize("name", ["articles-overview", "claim-evidence", "claims-per-article",
                                   "co-mentions", "duplicate-articles", "position-evidence",
-                                  "positions-by-person", "quotes"])
+                                  "positions-by-person", "predictions-with-year", "quotes"])
 def test_catalogue_queries_find_rows(store, name):
     assert run_query(store, resolve_query(name)).rows()
 
