@@ -49,7 +49,7 @@ def _no_full_load(*args):
     raise AssertionError("a full load where an update would do")
 
 
-FIRST = {f"a{i}": f"Headline {i}" for i in range(6)}
+FIRST = {f"a{i}": f"Headline {i}" for i in range(12)}  # a third may change
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def loaded(tmp_path):
 
 def test_only_changed_new_and_gone_graphs_are_replaced(loaded, monkeypatch):
     trig, store = loaded
-    second = {**FIRST, "a1": "A new headline", "a9": "Added"}
+    second = {**FIRST, "a1": "A new headline", "new": "Added"}
     del second["a4"]
     index = _write(trig, second)
     monkeypatch.setattr(store_module, "_build", _no_full_load)
@@ -125,3 +125,71 @@ def test_a_store_error_while_updating_falls_back_to_a_full_load(loaded, monkeypa
     monkeypatch.setattr(store_update, "_apply", fail)
     load_store(trig, store, _write(trig, {**FIRST, "a3": "Changed"}))
     assert _quads(open_store(store)) == _fresh(trig)
+
+
+def _loaded_graphs(data: bytes) -> set[str]:
+    store = ox.Store()
+    store.load(data, format=ox.RdfFormat.TRIG)
+    return {str(graph) for graph in store.named_graphs()}
+
+
+def test_only_the_changed_blocks_are_loaded_and_recorded(loaded, monkeypatch):
+    trig, store = loaded
+    calls, apply = [], store_update._apply
+    monkeypatch.setattr(store_update, "_apply", lambda *args: calls.append(args) or apply(*args))
+    second = {**FIRST, "a1": "A new headline", "new": "Added"}
+    del second["a4"]
+    index = _write(trig, second)
+    load_store(trig, store, index)
+    [(_, dropped, data)] = calls
+    assert sorted(dropped) == [f"<{ID}doc/a1>", f"<{ID}doc/a4>"]
+    assert _loaded_graphs(data) == {f"<{ID}doc/a1>", f"<{ID}doc/new>"}
+    recorded = store_update.read_manifest(store)
+    assert recorded == {graph: digest for graph, digest, _ in index[:-1]}
+
+
+def test_successive_updates_each_give_the_full_load(loaded, monkeypatch):
+    trig, store = loaded
+    monkeypatch.setattr(store_module, "_build", _no_full_load)
+    graphs = dict(FIRST)
+    for step in range(4):
+        graphs[f"a{step}"] = f"Step {step}"
+        graphs.pop(f"a{5 - step}", None) if step % 2 else graphs.update({f"b{step}": "New"})
+        count = load_store(trig, store, _write(trig, graphs))
+        assert _quads(open_store(store)) == _fresh(trig) and count == len(_fresh(trig)), step
+
+
+def test_a_reader_of_the_old_store_keeps_its_answers(loaded):
+    trig, store = loaded
+    reader = open_store(store)
+    before = _quads(reader)
+    load_store(trig, store, _write(trig, {**FIRST, "a2": "Changed"}))
+    assert _quads(reader) == before != _quads(open_store(store)) == _fresh(trig)
+
+
+def test_a_manifest_not_matching_the_store_is_a_full_load(loaded, monkeypatch):
+    trig, store = loaded
+    manifest = store / MANIFEST
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    manifest.write_text("".join(line for line in lines if "doc/a4>" not in line),
+                        encoding="utf-8")
+    calls = []
+    monkeypatch.setattr(store_update, "_apply", lambda *args: calls.append(args))
+    second = dict(FIRST)
+    del second["a4"]
+    load_store(trig, store, _write(trig, second))
+    assert not calls and _quads(open_store(store)) == _fresh(trig)
+
+
+@pytest.mark.parametrize("mismatch", ["size", "digest"])
+def test_an_index_of_another_file_is_a_full_load_and_not_recorded(loaded, monkeypatch, mismatch):
+    trig, store = loaded
+    calls = []
+    monkeypatch.setattr(store_update, "_apply", lambda *args: calls.append(args))
+    stale = _write(trig, {**FIRST, "a2": "Changed"})
+    headline = "Other" if mismatch == "size" else "Changes"  # same size: offsets still fit
+    _write(trig, {**FIRST, "a2": headline})
+    assert trig.stat().st_size == sum(size for *_, size in stale) or mismatch == "size"
+    load_store(trig, store, stale)
+    assert not calls and _quads(open_store(store)) == _fresh(trig)
+    assert not (store / MANIFEST).exists()  # the next load is full, not a wrong update

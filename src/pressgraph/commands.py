@@ -37,6 +37,7 @@ from pressgraph.stages.visualise import (
     write_network,
     write_store_view,
 )
+from pressgraph.writing import release_memory
 
 MEMORY_QUADS = 5_000_000  # bigger builds are checked and drawn from the on-disk store
 
@@ -60,6 +61,7 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
     paths = inputs or [config.path(p) for p in config.inputs]
     out = out or Path(config.out)
     result = build(paths, out, config, progress, warn=_warn, dask=dask, use_cache=use_cache)
+    release_memory()  # the TriG's text is written: give it back before the stores load
     with ThreadPoolExecutor(max_workers=2) as pool:  # pyoxigraph runs outside the GIL
         loading = pool.submit(load_store, result.trig, store or out / "store", result.index)
         graph = _graph_to_check(result.quads, result.trig, loading, store or out / "store")

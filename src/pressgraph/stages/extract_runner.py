@@ -24,6 +24,7 @@ from pressgraph.errors import Errors, PressgraphError
 from pressgraph.records import ArticleFacts, CleanArticle
 
 CONNECT_TIMEOUT = "20s"  # how long to wait for a Dask scheduler
+ISOLATE_ABOVE = 1000  # articles: more, and even one job extracts in a worker process
 _LOADED: dict[ExtractSettings, tuple] = {}
 _LOCK = threading.Lock()
 
@@ -60,6 +61,9 @@ def run_extraction(articles: Sequence[CleanArticle], settings: ExtractSettings, 
         articles: the cleaned articles.
         settings: model, patterns and batch size.
         jobs: local worker processes; with one batch or less the work stays in this process.
+            With one job and more than `ISOLATE_ABOVE` articles it runs in one worker process,
+            whose memory (the model, and spaCy's vocabulary, which grows with every new word)
+            is returned when it exits, before the rest of the build needs memory.
         dask: the address of a Dask scheduler (`tcp://host:8786`); takes precedence over jobs.
 
     Raises:
@@ -69,7 +73,7 @@ def run_extraction(articles: Sequence[CleanArticle], settings: ExtractSettings, 
         return iter(())
     if dask:
         return _on_dask(articles, settings, dask)
-    if jobs > 1 and len(articles) > settings.batch_size:
+    if jobs > 1 and len(articles) > settings.batch_size or len(articles) > ISOLATE_ABOVE:
         return _in_processes(articles, settings, jobs)
     return _in_process(articles, settings)
 

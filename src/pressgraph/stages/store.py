@@ -31,7 +31,7 @@ from pressgraph.errors import Errors, PressgraphError
 from pressgraph.service.guard import check_depth
 from pressgraph.stages.remote import is_url, one_line, run_remote
 from pressgraph.stages.results import QueryResult, format_result
-from pressgraph.stages.store_update import Index, update_into, write_manifest
+from pressgraph.stages.store_update import Index, describes, update_into, write_manifest
 
 __all__ = ["QueryResult", "format_result", "load_store", "open_store", "run_query"]
 
@@ -66,7 +66,7 @@ def load_store(trig_path: Path, store_dir: Path = DEFAULT_STORE, index: Index | 
     count = update_into(trig_path, current, build, index) if current and index else None
     if count is None:
         count = _build(trig_path, build)
-        if index:
+        if index and describes(trig_path, index):
             write_manifest(build, index)
     try:
         build.rename(new)

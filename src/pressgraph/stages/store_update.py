@@ -5,13 +5,19 @@ graph's SHA-256 and length in bytes). A store it loaded keeps that list in `MANI
 directory, so the list moves with the store through the rename swap (stages/store.py) and always
 describes what the store holds. The next load copies the current store as a RocksDB checkpoint
 (hard links: instant, and the current store is never written), removes the graphs that changed
-or are gone, loads the changed and new blocks, and writes the new list. With no list, other
-prefixes, or more than half of the graphs changed, the caller does a full load instead.
+or are gone, bulk-loads the changed and new blocks, and writes the new list. With no list,
+other prefixes, or more than a third of the graphs changed, the caller does a full load instead
+(on 1,000 articles an update takes 0.2 s for one changed graph, 1.5 s for a quarter, 3.3 s for
+half, where a full load takes 2.6 s: removing a graph costs as much as loading it); so too
+when the list names other graphs than the store holds, or when the TriG does not match the
+index (the index of another file: no list is written then). The index is the writer's because
+the text cannot be split safely: a literal may hold a line such as `<x> {`.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -28,6 +34,17 @@ def write_manifest(directory: Path, index: Index) -> None:
         (directory / MANIFEST).write_text("".join(lines), encoding="utf-8")
     except OSError:
         (directory / MANIFEST).unlink(missing_ok=True)
+
+
+def describes(trig: Path, index: Index) -> bool:
+    """True if the index is the TriG's: each chunk has its digest, and the file ends with the
+    last (SHA-256 runs at about 1 GB/s: 20 ms for a 336k-quad graph)."""
+    try:
+        with trig.open("rb") as stream:
+            return all(hashlib.sha256(stream.read(size)).hexdigest() == digest
+                       for _, digest, size in index) and not stream.read(1)
+    except OSError:
+        return False
 
 
 def read_manifest(directory: Path) -> dict[str, str] | None:
@@ -47,15 +64,19 @@ def update_into(trig: Path, current: Path, target: Path, index: Index) -> int | 
         The number of quads in the new store, or None when a full load is the way (nothing is
         left in `target` then).
     """
-    changes = _changes(read_manifest(current), index)
+    manifest = read_manifest(current) if describes(trig, index) else None
+    changes = _changes(manifest, index)
     if changes is None:
         return None
     changed, dropped = changes
     try:
+        data = _chunks(trig, index, {"", *changed})
         source = ox.Store.read_only(str(current))
+        if not _holds(source, manifest):
+            return None
         source.backup(str(target))
         del source
-        count = _apply(target, dropped, _chunks(trig, index, {"", *changed}))
+        count = _apply(target, dropped, data)
         write_manifest(target, index)
         return count
     except (OSError, SyntaxError, ValueError):
@@ -72,11 +93,16 @@ def _changes(old: dict[str, str] | None, index: Index) -> tuple[list[str], list[
     new = {graph: digest for graph, digest, _ in index if graph}
     changed = [graph for graph, digest in new.items() if old.get(graph) != digest]
     dropped = [graph for graph in old if graph and new.get(graph) != old[graph]]
-    if len({*changed, *dropped}) > max(1, len(new) // 2):
+    if len({*changed, *dropped}) > max(1, len(new) // 3):
         return None
     if not all(graph.startswith("<") and graph.endswith(">") for graph in [*changed, *dropped]):
         return None
     return changed, dropped
+
+
+def _holds(store: ox.Store, manifest: dict[str, str]) -> bool:
+    """True if the store's named graphs are those its manifest lists."""
+    return {str(g) for g in store.named_graphs()} == {graph for graph in manifest if graph}
 
 
 def _chunks(trig: Path, index: Index, wanted: set[str]) -> bytes:
@@ -92,12 +118,14 @@ def _chunks(trig: Path, index: Index, wanted: set[str]) -> bytes:
 
 
 def _apply(target: Path, graphs: list[str], data: bytes) -> int:
-    """Drop the graphs, load the blocks, flush and close the store in `target`."""
+    """Drop the graphs, load the blocks, flush and close the store in `target`. The bulk
+    loader ingests new files, newer than the removals: as fast as `load` for one graph, 1.5x
+    faster for a hundred."""
     store = ox.Store(str(target))
     try:
         for graph in graphs:
             store.remove_graph(ox.NamedNode(graph[1:-1]))
-        store.load(data, format=ox.RdfFormat.TRIG)
+        store.bulk_load(data, format=ox.RdfFormat.TRIG)
         store.flush()
         return len(store)
     finally:
