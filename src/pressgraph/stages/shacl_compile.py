@@ -4,7 +4,8 @@ Every shape with a target gives at most two queries per property shape: one for 
 of a focus node as a whole (counts, sh:hasValue, sh:qualifiedValueShape, sh:uniqueLang), one
 for the value nodes that fail any per-value test (their results carry the value), plus one per
 SPARQL constraint. Results of one shape and kind are identical records whichever component
-failed (pySHACL gives each the shape's sh:message), so the components of a shape share a query.
+failed (pySHACL gives each the shape's sh:message), so the components of a shape share a query:
+the UNION of one branch per failing component, joins rather than per-row tests (`shacl_joins`).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from pressgraph.stages.shacl_expr import ShapeSparql
+from pressgraph.stages.shacl_joins import fail_branches, value_branches
 from pressgraph.stages.shacl_sparql import sparql_query
-from pressgraph.stages.shacl_values import focus_fails, instance_of, term, value_tests
+from pressgraph.stages.shacl_values import instance_of, term
 
 Focus = Callable[[str], str]  # a variable name -> a group pattern binding it to the focus nodes
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
@@ -89,19 +91,16 @@ def _shape_checks(sq: ShapeSparql, shape: Node, focus: Focus) -> Iterator[Check]
     sq.check_parameters(shape, nested=False)
     path = sq.graph.value(shape, SH.path)
     has_message = sq.graph.value(shape, SH.message) is not None
-    fails = focus_fails(sq, shape, "?this")
+    fails = fail_branches(sq, shape, "?this")
     value = "?value" if path is not None else "?this"
     where = f"?this {sq.path(path)} ?value ." if path is not None else ""
-    tests = value_tests(sq, shape, value, "?this")
+    tests = value_branches(sq, shape, value, "?this")
     if (fails or tests) and not has_message:
         raise sq.unsupported(f"a result of {shape.n3()}, which has no sh:message", "#message")
     if fails:
-        query = f"SELECT DISTINCT ?this WHERE {{ {focus('?this')} FILTER ({' || '.join(fails)}) }}"
-        yield Check(query, shape, path, "")
+        yield Check(_union("?this", focus, "", fails), shape, path, "")
     if tests:
-        test = f"!COALESCE({' && '.join(tests)}, false)"
-        query = (f"SELECT DISTINCT ?this {value if path is not None else ''} WHERE "
-                 f"{{ {focus('?this')} {where} FILTER ({test}) }}")
+        query = _union(f"?this {value if path is not None else ''}", focus, where, tests)
         yield Check(query, shape, path, "value" if path is not None else "this")
     for constraint in sq.graph.objects(shape, SH.sparql):
         query = sparql_query(sq, constraint, focus)
@@ -111,6 +110,12 @@ def _shape_checks(sq: ShapeSparql, shape: Node, focus: Focus) -> Iterator[Check]
     for prop in sq.graph.objects(shape, SH.property):
         if sq.graph.value(prop, SH.deactivated, default=Literal(False)).value is not True:
             yield from _shape_checks(sq, prop, inner)
+
+
+def _union(columns: str, focus: Focus, where: str, branches: list[str]) -> str:
+    """The distinct rows of the focus nodes (joined with `where`) kept by any branch."""
+    union = " UNION ".join(f"{{ {focus('?this')} {where} {branch} }}" for branch in branches)
+    return f"SELECT DISTINCT {columns} WHERE {{ {union} }}"
 
 
 def _values(sq: ShapeSparql, focus: Focus, path: str) -> Focus:

@@ -54,10 +54,12 @@ def instance_of(x: str, cls: Node) -> str:
     return f"{x} {_TYPE} {term(cls)}"
 
 
-def value_tests(sq: ShapeSparql, shape: Node, v: str, focus: str) -> list[str]:
-    """The tests the value node `v` (of the focus node `focus`) must pass."""
+def value_tests(sq: ShapeSparql, shape: Node, v: str, focus: str, joined: bool = False
+                ) -> list[str]:
+    """The tests the value node `v` (of the focus node `focus`) must pass; if `joined`, not
+    sh:class and sh:lessThanOrEquals, which `shacl_joins` writes as joins."""
     graph, tests = sq.graph, []
-    for cls in graph.objects(shape, SH_CLASS):
+    for cls in () if joined else graph.objects(shape, SH_CLASS):
         tests.append(f"(!isLiteral({v}) && EXISTS {{ {instance_of(v, cls)} }})")
     tests += [_datatype(sq, v, datatype) for datatype in graph.objects(shape, SH.datatype)]
     tests += [KINDS[kind].format(x=v) for kind in graph.objects(shape, SH.nodeKind)]
@@ -69,10 +71,10 @@ def value_tests(sq: ShapeSparql, shape: Node, v: str, focus: str) -> list[str]:
     for parameter, operator in _COMPARE.items():
         tests += [f"COALESCE(isLiteral({v}) && {v} {operator} {term(bound)}, false)"
                   for bound in graph.objects(shape, parameter)]
-    for other in graph.objects(shape, SH.lessThanOrEquals):
+    for other in () if joined else graph.objects(shape, SH.lessThanOrEquals):
         c = sq.var()
         where = f"{focus} {term(other)} {c} ."
-        tests.append(f"NOT EXISTS {{ {where} FILTER (!{_less_or_equal(v, c)}) }}")
+        tests.append(f"NOT EXISTS {{ {where} FILTER (!{less_or_equal(v, c)}) }}")
     tests += [sq.conforms(node, v) for node in graph.objects(shape, SH.node)]
     tests += [f"!{sq.conforms(node, v)}" for node in graph.objects(shape, SH_NOT)]
     for members in graph.objects(shape, SH_OR):
@@ -97,13 +99,18 @@ def focus_fails(sq: ShapeSparql, shape: Node, x: str) -> list[str]:
     low, high = sq.count(shape, SH.qualifiedMinCount), sq.count(shape, SH.qualifiedMaxCount)
     for qualified in graph.objects(shape, SH.qualifiedValueShape):
         fails += _counts(sq, x, p, low, high, lambda y, q=qualified: sq.conforms(q, y))
-    unique = graph.value(shape, SH.uniqueLang)
-    if isinstance(unique, Literal) and unique.value is True:
-        a, b = sq.var(), sq.var()
-        same = (f"!sameTerm({a}, {b}) && isLiteral({a}) && isLiteral({b}) && LANG({a}) != \"\""
-                f" && LCASE(LANG({a})) = LCASE(LANG({b}))")
-        fails.append(f"EXISTS {{ {x} {p} {a} . {x} {p} {b} . FILTER ({same}) }}")
-    return fails
+    return fails + unique_lang_fails(sq, shape, x, p)
+
+
+def unique_lang_fails(sq: ShapeSparql, shape: Node, x: str, p: str) -> list[str]:
+    """sh:uniqueLang true: `x` has two values on `p` with the same language tag."""
+    unique = sq.graph.value(shape, SH.uniqueLang)
+    if not isinstance(unique, Literal) or unique.value is not True:
+        return []
+    a, b = sq.var(), sq.var()
+    same = (f"!sameTerm({a}, {b}) && isLiteral({a}) && isLiteral({b}) && LANG({a}) != \"\""
+            f" && LCASE(LANG({a})) = LCASE(LANG({b}))")
+    return [f"EXISTS {{ {x} {p} {a} . {x} {p} {b} . FILTER ({same}) }}"]
 
 
 def _counts(sq: ShapeSparql, x: str, p: str, low: int | None, high: int | None, test) -> list[str]:
@@ -146,7 +153,7 @@ def _languages(sq: ShapeSparql, v: str, ranges: Node) -> str:
     return f"({tagged} && (LCASE(LANG({v})) IN ({listed}) || {first} IN ({listed})))"
 
 
-def _less_or_equal(a: str, b: str) -> str:
+def less_or_equal(a: str, b: str) -> str:
     """pySHACL's `<=` of sh:lessThanOrEquals: strings with strings, other literals by value."""
     texts = [f"(isIRI({x}) || (isLiteral({x}) && (LANG({x}) != \"\" || "
              f"sameTerm(DATATYPE({x}), {term(XSD.string)}))))" for x in (a, b)]
