@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import gc
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -37,7 +39,6 @@ from pressgraph.stages.visualise import (
     write_network,
     write_store_view,
 )
-from pressgraph.writing import release_memory
 
 MEMORY_QUADS = 5_000_000  # bigger builds are checked and drawn from the on-disk store
 
@@ -61,7 +62,7 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
     paths = inputs or [config.path(p) for p in config.inputs]
     out = out or Path(config.out)
     result = build(paths, out, config, progress, warn=_warn, dask=dask, use_cache=use_cache)
-    release_memory()  # the TriG's text is written: give it back before the stores load
+    _release_memory()  # the TriG's text is written: give it back before the stores load
     with ThreadPoolExecutor(max_workers=2) as pool:  # pyoxigraph runs outside the GIL
         loading = pool.submit(load_store, result.trig, store or out / "store", result.index)
         graph = _graph_to_check(result.quads, result.trig, loading, store or out / "store")
@@ -95,6 +96,16 @@ def _graph_to_check(quads: int, trig: Path, loading: Future, store: Path) -> ox.
         return graph
     loading.result()
     return open_store(store)
+
+
+def _release_memory() -> None:
+    """Collect garbage and hand the freed heap back to the system (glibc's malloc_trim), so
+    the next stage's peak does not stack on memory the last one no longer uses."""
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
 
 
 def _validate_and_check(store):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import gc
 import os
 import stat
 import tempfile
@@ -71,13 +69,3 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-def release_memory() -> None:
-    """Collect garbage and hand the freed heap back to the system (glibc's malloc_trim), so
-    the next stage's peak does not stack on memory the last one no longer uses."""
-    gc.collect()
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to trim
-        pass
