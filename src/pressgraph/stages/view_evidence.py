@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 
 CONTEXT = 200  # characters of article text looked at on each side of an evidence span
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*\n")
@@ -16,13 +17,14 @@ def sentence_context(text: str, begin: int, end: int) -> tuple[str, str]:
     end is made at a space and marked with an ellipsis.
     """
     head = text[max(0, begin - CONTEXT):begin]
-    breaks = list(SENTENCE_END.finditer(head))
     if head.endswith("\n"):
         head = ""  # the span starts a line
-    elif breaks:
-        head = head[breaks[-1].end():]
-    elif begin > CONTEXT:
-        head = ELLIPSIS + head.split(" ", 1)[-1]
+    else:
+        last = deque(SENTENCE_END.finditer(head), maxlen=1)  # the last sentence end before
+        if last:
+            head = head[last[0].end():]
+        elif begin > CONTEXT:
+            head = ELLIPSIS + head.split(" ", 1)[-1]
     tail = text[end:end + CONTEXT]
     stop = SENTENCE_END.search(tail)
     if text[end:end + 1] == "\n" or SENTENCE_END.search(text[begin:end] + " ",

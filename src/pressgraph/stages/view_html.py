@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 from pyvis.network import Network
 
-from pressgraph.stages.view_analytics import add_analytics, degrees
+from pressgraph.stages.view_analytics import add_analytics, degrees, simple_graph
 from pressgraph.stages.view_large import aggregate, layout, needs_layout
 from pressgraph.stages.view_page import page_values, script_json
 from pressgraph.stages.view_styles import (
@@ -66,6 +66,9 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                       keep_trailing_newline=True)
     env.globals["asset"] = _asset
+    # `tojson` (pyvis's nodes and edges): the default sort_keys, without the slower check
+    # for cycles that plain data cannot have
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "check_circular": False}
     return env
 
 
@@ -108,8 +111,9 @@ def render_html(network: nx.MultiDiGraph, title: str, max_nodes: int = MAX_NODES
     drawn, hidden = aggregate(network, max_nodes, degree)
     for node, data in drawn.nodes(data=True):
         data["degree"] = degree[node]
-    add_analytics(drawn)
-    positions = layout(drawn) if needs_layout(drawn) else {}
+    simple = simple_graph(drawn)
+    add_analytics(drawn, simple=simple)
+    positions = layout(drawn, simple=simple) if needs_layout(drawn) else {}
     net = Network(directed=True, cdn_resources="in_line", heading=title)
     net.node_ids = _NodeIds()
     net.set_template_dir(str(TEMPLATES), "view.html")

@@ -89,10 +89,12 @@ def _induced(simple: nx.Graph, nodes: list[str]) -> nx.Graph:
     return sub
 
 
-def layout(network: nx.MultiDiGraph, seed: int = SEED) -> dict[str, tuple[int, int]]:
+def layout(network: nx.MultiDiGraph, seed: int = SEED,
+           simple: nx.Graph | None = None) -> dict[str, tuple[int, int]]:
     """Seeded positions in pixels: each community (`community` attribute, else one) laid out
-    on its own, the communities packed largest first on a sunflower spiral."""
-    simple = simple_graph(network)
+    on its own, the communities packed largest first on a sunflower spiral (`simple` is the
+    network's `simple_graph`, if it is at hand)."""
+    simple = simple_graph(network) if simple is None else simple
     groups: dict[int, list[str]] = {}
     for node in sorted(network):
         groups.setdefault(network.nodes[node].get("community", 0), []).append(node)

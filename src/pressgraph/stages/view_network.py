@@ -15,8 +15,9 @@ from rdflib.namespace import FOAF, ORG
 
 from pressgraph.namespace import SCHEMA
 from pressgraph.stages import view_triples as v
-from pressgraph.stages.view_details import claim_kind, node_details, node_label
+from pressgraph.stages.view_details import node_details
 from pressgraph.stages.view_facets import POSITION, add_facets
+from pressgraph.stages.view_labels import claim_kind, node_label
 from pressgraph.stages.view_triples import Triples
 
 NODE_CLASSES = {
@@ -77,14 +78,17 @@ def _edges(graph: Triples, types: dict[str, str]) -> Iterable[tuple[str, str, st
             yield person, org, POSITION, ""
 
 
-def _node_articles(network: nx.MultiDiGraph, node: str) -> list[str]:
+def _node_articles(network: nx.MultiDiGraph, node: str, types: dict[str, str]) -> list[str]:
     """The articles a node belongs to: itself, its neighbours, and for agents their claims'."""
-    if network.nodes[node]["type"] == "article":
+    if types[node] == "article":
         return [node]
-    near = set(network.successors(node)) | set(network.predecessors(node))
-    found = {n for n in near if network.nodes[n]["type"] == "article"}
-    for claim in (n for n in network.predecessors(node) if network.nodes[n]["type"] == "claim"):
-        found |= {n for n in network.successors(claim) if network.nodes[n]["type"] == "article"}
+    found = {n for n in network.successors(node) if types[n] == "article"}
+    for near in network.predecessors(node):
+        kind = types[near]
+        if kind == "article":
+            found.add(near)
+        elif kind == "claim":
+            found.update(n for n in network.successors(near) if types[n] == "article")
     return sorted(found)
 
 
@@ -115,18 +119,19 @@ def triples_to_network(graph: Triples) -> nx.MultiDiGraph:
     types = _typed_nodes(graph)
     network = nx.MultiDiGraph()
     for node, kind in types.items():
-        names = [node_label(graph, node, kind)] if kind != "claim" else []
+        label = node_label(graph, node, kind)
+        names = [label] if kind != "claim" else []
         names += [str(n) for n in graph.objects(node, v.NAME)]
         names += [str(n) for n in graph.objects(node, v.ALT_NAME)]
-        network.add_node(str(node), type=kind, label=node_label(graph, node, kind),
+        network.add_node(str(node), type=kind, label=label,
                          kind=claim_kind(graph, node) if kind == "claim" else "",
                          names=sorted(set(names)), details=node_details(graph, node, kind))
     # sorted, a bare org:memberOf shortcut ("" label) comes before a membership's titles,
     # which then replace its label (adding an edge again updates its data)
     for source, target, relation, label in sorted(set(_edges(graph, types))):
         network.add_edge(source, target, key=relation, relation=relation, label=label)
-    for node in network.nodes:
-        network.nodes[node]["articles"] = _node_articles(network, node)
+    for node, data in network.nodes(data=True):
+        data["articles"] = _node_articles(network, node, types)
     network.graph["via"] = _via(graph, types)
     return add_facets(graph, network)
 
@@ -135,7 +140,7 @@ def _via(graph: Triples, types: dict[str, str]) -> dict[str, list[str]]:
     """IRIs that are not drawn but stand for drawn nodes: memberships, spans, quantities."""
     via: dict[str, set[str]] = {}
     for membership in graph.subjects(v.MEMBER):
-        ends = graph.objects(membership, v.MEMBER) + graph.objects(membership, v.ORGANIZATION)
+        ends = [*graph.objects(membership, v.MEMBER), *graph.objects(membership, v.ORGANIZATION)]
         via.setdefault(str(membership), set()).update(str(n) for n in ends if n in types)
     for span, article in graph.subject_objects(v.CONTEXT):
         via.setdefault(str(span), set()).add(str(article))

@@ -14,7 +14,8 @@ from pressgraph.stages.view_styles import EDGE_STYLES, NODE_STYLES, page_styles
 
 def script_json(data: object) -> Markup:
     """JSON that is safe inside a <script> element: every '<' becomes \\u003c."""
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      check_circular=False)  # plain data: no cycles, and faster
     return Markup(text.replace("<", "\\u003c"))
 
 

@@ -27,16 +27,17 @@ from pressgraph.stages.view_triples import Blank, Lit, Triples
 PROPERTIES = (  # what the network, the details and the filters read, besides rdf:type
     v.NAME, v.ALT_NAME, v.HEADLINE, v.SOURCE, v.AUTHOR, v.PUBLISHED, v.PUBLISHER, v.MENTIONS,
     v.ALTERNATE_OF, v.TEXT, v.KIND, v.APPEARANCE, v.HORIZON, v.CUE, v.QUANTITY, v.MEMBER,
-    v.ORGANIZATION, v.ROLE, v.MEMBER_OF, v.UNIT_OF, v.ROLE_NAME, v.DERIVED_FROM,
+    v.ORGANIZATION, v.ROLE, v.MEMBER_OF, v.UNIT_OF, v.ROLE_NAME,
     v.PREF_LABEL, v.NOTATION, v.VALUE, v.UNIT_TEXT, v.DESCRIPTION,
 )
 SPAN_PARTS = (v.ANCHOR, v.BEGIN, v.END, v.CONTEXT)
 # the confidence of claims and memberships, not of entity mention spans (IRIs with '#')
 CONFIDENCES = (f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{v.CONFIDENCE}> ?o "
                "FILTER(!CONTAINS(STR(?s), '#')) }")
-EVIDENCE = ("SELECT ?s ?o0 ?o1 ?o2 ?o3 WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ ?fact <{}> ?s }} }} "
-            "{} }}".format(v.DERIVED_FROM, " ".join(f"OPTIONAL {{ ?s <{p}> ?o{i} }}"
-                                                  for i, p in enumerate(SPAN_PARTS))))
+# the facts' evidence spans with their parts, in one query: a third of the time of reading
+# the spans apart from the facts (in memory)
+EVIDENCE = "SELECT DISTINCT ?s ?o ?o0 ?o1 ?o2 ?o3 WHERE {{ ?s <{}> ?o {} }}".format(
+    v.DERIVED_FROM, " ".join(f"OPTIONAL {{ ?o <{p}> ?o{i} }}" for i, p in enumerate(SPAN_PARTS)))
 TEXTS = f"SELECT ?s ?o WHERE {{ ?s <{v.IS_STRING}> ?o }}"  # one per article: cheap to read
 ALL_SPANS = f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{v.CONTEXT}> ?o }}"
 
@@ -57,11 +58,16 @@ def _rows(store: ox.Store | str | Path, query: str) -> Iterator[ox.QuerySolution
     return iter(run_query(store, query).solutions())
 
 
+def _values(rows: Iterator[ox.QuerySolution]) -> Iterator[tuple[str, str]]:
+    """The view's values of the two terms of every row."""
+    iri = ox.NamedNode
+    for s, o in rows:
+        yield (s.value if type(s) is iri else _term(s)), (o.value if type(o) is iri else _term(o))
+
+
 def _pairs(store, query: str, predicate: str, triples: Triples) -> None:
     """Add (?s, predicate, ?o) for every row of a query."""
-    add = triples.add
-    for s, o in _rows(store, query):
-        add(_term(s), predicate, o.value if type(o) is ox.NamedNode else _term(o))
+    triples.add_pairs(predicate, _values(_rows(store, query)))
 
 
 def _hinted(store, triples: Triples, typed: set[str]) -> None:
@@ -72,6 +78,22 @@ def _hinted(store, triples: Triples, typed: set[str]) -> None:
         for predicate in (v.TYPE, v.CONTEXT):
             query = f"SELECT DISTINCT ?s ?o WHERE {{ VALUES ?s {{ {nodes} }} ?s <{predicate}> ?o }}"
             _pairs(store, query, predicate, triples)
+
+
+def _evidence(store, triples: Triples) -> None:
+    """Add what facts were derived from, and the parts (anchor, offsets, article) of those
+    spans."""
+    facts: list[tuple[str, str]] = []
+    parts: list[list[tuple[str, str]]] = [[] for _ in SPAN_PARTS]
+    for fact, span, *values in _rows(store, EVIDENCE):
+        span = _term(span)
+        facts.append((_term(fact), span))
+        for found, value in zip(parts, values, strict=True):
+            if value is not None:
+                found.append((span, _term(value)))
+    triples.add_pairs(v.DERIVED_FROM, facts)
+    for predicate, pairs in zip(SPAN_PARTS, parts, strict=True):
+        triples.add_pairs(predicate, pairs)
 
 
 def store_triples(store: ox.Store | str | Path, spans: bool = True) -> Triples:
@@ -86,18 +108,13 @@ def store_triples(store: ox.Store | str | Path, spans: bool = True) -> Triples:
     for classes in NODE_CLASSES.values():  # one row per node of each kind: its first class
         listed = " ".join(f"<{c}>" for c in classes)
         query = f"SELECT DISTINCT ?s WHERE {{ VALUES ?class {{ {listed} }} ?s a ?class }}"
-        for (s,) in _rows(store, query):
-            node = _term(s)
-            typed.add(node)
-            triples.add(node, v.TYPE, str(classes[0]))
+        nodes, cls = [_term(s) for (s,) in _rows(store, query)], str(classes[0])
+        typed.update(nodes)
+        triples.add_pairs(v.TYPE, ((node, cls) for node in nodes))
     for predicate in PROPERTIES:
         _pairs(store, f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{predicate}> ?o }}", predicate, triples)
     _pairs(store, CONFIDENCES, v.CONFIDENCE, triples)
-    for row in _rows(store, EVIDENCE):
-        span = _term(row[0])
-        for predicate, value in zip(SPAN_PARTS, list(row)[1:], strict=True):
-            if value is not None:
-                triples.add(span, predicate, _term(value))
+    _evidence(store, triples)
     _pairs(store, TEXTS, v.IS_STRING, triples)
     if spans:
         _pairs(store, ALL_SPANS, v.CONTEXT, triples)

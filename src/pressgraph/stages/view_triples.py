@@ -11,7 +11,7 @@ pyoxigraph store with a few SPARQL SELECTs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
 from rdflib import BNode, ConjunctiveGraph, Graph, Literal
@@ -41,6 +41,9 @@ VALUE, UNIT_TEXT, DESCRIPTION = str(SCHEMA.value), str(SCHEMA.unitText), str(SCH
 CONTEXT, ANCHOR, BEGIN, END = (str(NIF.referenceContext), str(NIF.anchorOf),
                                str(NIF.beginIndex), str(NIF.endIndex))
 IS_STRING = str(NIF.isString)
+
+
+_NOTHING: dict = {}  # no subjects: never changed
 
 
 class Lit(str):
@@ -94,7 +97,7 @@ class Triples:
     def __init__(self, triples: Iterable[tuple[str, str, str]] = ()) -> None:
         self._out: dict[str, dict[str, list[str]]] = {}  # predicate: subject: objects
         self._in: dict[str, dict[str, list[str]]] = {}  # predicate: object: subjects, lazily
-        self.memo: dict[tuple, object] = {}  # labels worked out once per node
+        self.memo: dict[str, dict] = {}  # labels worked out once per node (view_labels)
         self._iris: set[str] | None = None
         for s, p, o in triples:
             self.add(s, p, o)
@@ -105,6 +108,18 @@ class Triples:
         if o not in objects:
             objects.append(o)
             self._iris = None
+
+    def add_pairs(self, p: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Add (s, p, o) for every (s, o) pair (unless it is there)."""
+        by = self._out.setdefault(p, {})
+        for s, o in pairs:
+            objects = by.get(s)
+            if objects is None:
+                by[s] = [o]
+            elif o not in objects:
+                objects.append(o)
+        self._iris = None
+        self._in.pop(p, None)  # the reverse index of `subjects`, built again when asked
 
     @classmethod
     def of_graph(cls, data: Graph) -> Triples:
@@ -118,9 +133,9 @@ class Triples:
     def __len__(self) -> int:
         return sum(len(objects) for by in self._out.values() for objects in by.values())
 
-    def objects(self, subject: str, predicate: str) -> list[str]:
-        """The objects of a subject and predicate (in no order)."""
-        return self._out.get(predicate, {}).get(subject, [])
+    def objects(self, subject: str, predicate: str) -> Sequence[str]:
+        """The objects of a subject and predicate (in no order; do not change them)."""
+        return self._out.get(predicate, _NOTHING).get(subject, ())
 
     def subjects(self, predicate: str, obj: str | None = None) -> list[str]:
         """The subjects with that predicate and object, or with that predicate at all."""
@@ -140,8 +155,10 @@ class Triples:
 
     def value(self, subject: str, predicate: str) -> str | None:
         """The smallest object of a subject and predicate, or None."""
-        found = self.objects(subject, predicate)
-        return min(found) if found else None
+        found = self._out.get(predicate, _NOTHING).get(subject)
+        if not found:
+            return None
+        return found[0] if len(found) == 1 else min(found)
 
     def has(self, subject: str, predicate: str) -> bool:
         """Whether the subject has the predicate at all."""
