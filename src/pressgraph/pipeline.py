@@ -12,8 +12,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tqdm import tqdm
-
 from pressgraph import __version__
 from pressgraph.config import Config
 from pressgraph.errors import Errors, InputError, PressgraphError
@@ -21,8 +19,8 @@ from pressgraph.namespace import Iris
 from pressgraph.records import ArticleFacts, CleanArticle
 from pressgraph.stages.cache import FactsCache, pipeline_version
 from pressgraph.stages.clean import clean, load_rules
+from pressgraph.stages.corpus_extraction import CorpusExtraction
 from pressgraph.stages.duplicates import alternates, find_duplicates
-from pressgraph.stages.extract_runner import ExtractSettings, run_extraction
 from pressgraph.stages.graph_writer import GraphWriter
 from pressgraph.stages.merges import load_merges
 from pressgraph.stages.rdf_cache import RenderedCache
@@ -70,30 +68,6 @@ def read_and_clean(inputs: list[Path], config: Config, result: BuildResult
             result.warn(result.skipped[-1])
             continue
         yield article
-
-
-def extract_all(articles: list[CleanArticle], config: Config, progress: bool,
-                cache: FactsCache | None = None, dask: str | None = None,
-                result: BuildResult | None = None) -> Iterator[ArticleFacts]:
-    """The facts of every article in order: from the cache where it has them, else extracted
-    (in `config.jobs` processes, or on the Dask cluster at `dask`) and then cached."""
-    keys = [cache.key(a.raw) for a in articles] if cache else [""] * len(articles)
-    found = [cache.load(key) for key in keys] if cache else [None] * len(articles)
-    todo = [a for a, facts in zip(articles, found, strict=True) if facts is None]
-    if result is not None:
-        result.extracted, result.cached = len(todo), len(articles) - len(todo)
-    settings = ExtractSettings(config.model, str(config.path(config.patterns)), config.batch_size)
-    fresh = iter(run_extraction(todo, settings, config.jobs, dask))
-    bar = tqdm(total=len(articles), unit="article", disable=not progress, leave=False)
-    for key, facts in zip(keys, found, strict=True):
-        if facts is None:
-            facts = next(fresh)
-            if cache is not None:
-                cache.save(key, facts)
-        bar.update(1)
-        yield facts
-    next(fresh, None)  # let the backend shut its workers down
-    bar.close()
 
 
 def build(inputs: list[Path], out: Path, config: Config, progress: bool = True,
@@ -153,11 +127,17 @@ def _facts(inputs: list[Path], config: Config, result: BuildResult, progress: bo
     articles = list(read_and_clean(inputs, config, result))
     if not articles:
         raise PressgraphError(Errors.KG008.format(count=len(result.skipped)))
-    result.duplicates = find_duplicates(((a.raw.stem, _body(a)) for a in articles),
-                                        config.duplicate_threshold)
-    copies = alternates(result.duplicates)
-    return [replace(f, alternates=copies.get(f.raw.stem, ()))
-            for f in extract_all(articles, config, progress, cache, dask, result)]
+    extraction = CorpusExtraction(articles, config, cache, dask)  # under way from here
+    try:
+        result.duplicates = find_duplicates(((a.raw.stem, _body(a)) for a in articles),
+                                            config.duplicate_threshold)
+        copies = alternates(result.duplicates)
+        facts = [replace(f, alternates=copies.get(f.raw.stem, ()))
+                 for f in extraction.facts(progress)]
+    finally:
+        extraction.close()
+    result.extracted, result.cached = extraction.extracted, extraction.cached
+    return facts
 
 
 def _body(article: CleanArticle) -> str:

@@ -75,6 +75,14 @@ class PickleCache:
                 TypeError, ValueError):
             return None
 
+    def present(self, keys: list[str]) -> list[str]:
+        """The keys among `keys` that have an entry (readable or not: `load` tells)."""
+        try:
+            names = {path.name.removesuffix(SUFFIX) for path in self.folder.iterdir()}
+        except OSError:
+            return []
+        return [key for key in keys if key in names]
+
     def save(self, key: str, value: object) -> None:
         """Write an entry through a temp file renamed into place; a failed write is no entry."""
         self.used.add(key)

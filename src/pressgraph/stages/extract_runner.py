@@ -24,7 +24,6 @@ from pressgraph.errors import Errors, PressgraphError
 from pressgraph.records import ArticleFacts, CleanArticle
 
 CONNECT_TIMEOUT = "20s"  # how long to wait for a Dask scheduler
-ISOLATE_ABOVE = 1000  # articles: more, and even one job extracts in a worker process
 _LOADED: dict[ExtractSettings, tuple] = {}
 _LOCK = threading.Lock()
 
@@ -54,17 +53,17 @@ class ExtractSettings:
 
 
 def run_extraction(articles: Sequence[CleanArticle], settings: ExtractSettings, jobs: int = 1,
-                   dask: str | None = None) -> Iterator[ArticleFacts]:
-    """The facts of every article, in input order.
+                   dask: str | None = None, alongside: bool = False) -> Iterator[ArticleFacts]:
+    """The facts of every article, in input order; local workers start before this returns.
 
     Args:
         articles: the cleaned articles.
         settings: model, patterns and batch size.
         jobs: local worker processes; with one batch or less the work stays in this process.
-            With one job and more than `ISOLATE_ABOVE` articles it runs in one worker process,
-            whose memory (the model, and spaCy's vocabulary, which grows with every new word)
-            is returned when it exits, before the rest of the build needs memory.
         dask: the address of a Dask scheduler (`tcp://host:8786`); takes precedence over jobs.
+        alongside: with one job, still extract in one worker process, so that the caller can
+            work meanwhile and the worker's memory (the model, and spaCy's vocabulary, which
+            grows with every new word) is returned when it exits.
 
     Raises:
         PressgraphError: KG060 without dask.distributed, KG061 when the scheduler can't be reached.
@@ -73,7 +72,7 @@ def run_extraction(articles: Sequence[CleanArticle], settings: ExtractSettings, 
         return iter(())
     if dask:
         return _on_dask(articles, settings, dask)
-    if jobs > 1 and len(articles) > settings.batch_size or len(articles) > ISOLATE_ABOVE:
+    if jobs > 1 and len(articles) > settings.batch_size or alongside:
         return _in_processes(articles, settings, jobs)
     return _in_process(articles, settings)
 
@@ -102,13 +101,38 @@ def _in_process(articles: Sequence[CleanArticle], settings: ExtractSettings
 
 def _in_processes(articles: Sequence[CleanArticle], settings: ExtractSettings, jobs: int
                   ) -> Iterator[ArticleFacts]:
-    """A pool of spawned workers, each loading the model once; ordered results."""
+    """A pool of spawned workers, each loading the model once, started now; ordered results."""
     batches = _batches(articles, settings.batch_size)
     context = multiprocessing.get_context("spawn")
-    with context.Pool(min(jobs, len(batches)), initializer=_pipeline,
-                      initargs=(settings,)) as pool:
-        for facts in pool.imap(partial(extract_batch, settings=settings), batches):
-            yield from facts
+    pool = context.Pool(min(jobs, len(batches)), initializer=_pipeline, initargs=(settings,))
+    return Started(pool, pool.imap(partial(extract_batch, settings=settings), batches))
+
+
+class Started:
+    """The facts of a worker pool's batches, in order, as they finish.
+
+    The pool stops once every batch is out, on `close`, or when a batch fails.
+    """
+
+    def __init__(self, pool: multiprocessing.pool.Pool, batches: Iterator[list[ArticleFacts]]
+                 ) -> None:
+        self.pool, self.batches, self.ready = pool, batches, deque()
+
+    def __iter__(self) -> Started:
+        return self
+
+    def __next__(self) -> ArticleFacts:
+        while not self.ready:
+            try:
+                self.ready.extend(next(self.batches))
+            except BaseException:
+                self.close()
+                raise
+        return self.ready.popleft()
+
+    def close(self) -> None:
+        """Stop the workers (they have nothing left to do, or the build has given up)."""
+        self.pool.terminate()
 
 
 def _on_dask(articles: Sequence[CleanArticle], settings: ExtractSettings, address: str
