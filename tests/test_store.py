@@ -113,7 +113,7 @@ def test_failed_load_keeps_the_previous_store(tmp_path: Path) -> None:
 def test_crash_during_build_keeps_the_previous_store(tmp_path: Path, monkeypatch) -> None:
     build(tmp_path, "store", "v1")
 
-    def crash(trig_path: Path, directory: Path) -> int:
+    def crash(trig_path: Path, directory: Path, index=None) -> int:
         directory.mkdir()
         (directory / "000001.sst").write_bytes(b"half written")
         raise KeyboardInterrupt

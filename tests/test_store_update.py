@@ -193,3 +193,36 @@ def test_an_index_of_another_file_is_a_full_load_and_not_recorded(loaded, monkey
     load_store(trig, store, stale)
     assert not calls and _quads(open_store(store)) == _fresh(trig)
     assert not (store / MANIFEST).exists()  # the next load is full, not a wrong update
+
+
+@pytest.mark.parametrize("size", [1, 600, 10**9])
+def test_a_full_load_in_slices_holds_the_whole_graph(tmp_path, monkeypatch, size):
+    trig, store = tmp_path / "g.trig", tmp_path / "store"
+    index = _write(trig, FIRST)
+    loaded: list[bytes] = []
+
+    def recorded(*args):
+        for part in store_update.slices(*args):
+            loaded.append(part)
+            yield part
+
+    monkeypatch.setattr(store_module, "SLICE_BYTES", size)
+    monkeypatch.setattr(store_module, "slices", recorded)
+    assert load_store(trig, store, index) == len(_fresh(trig))
+    assert _quads(open_store(store)) == _fresh(trig)
+    graphs = len(index) - 2  # the chunks besides the prefixes and the end
+    if size == 1:
+        assert len(loaded) == graphs  # a graph a load
+    elif size == 600:
+        assert 1 < len(loaded) < graphs
+    else:
+        assert len(loaded) == 1
+
+
+def test_slices_cut_only_between_graph_blocks(tmp_path):
+    trig = tmp_path / "g.trig"
+    index = _write(trig, FIRST)
+    parts = list(store_update.slices(trig, index, 1))
+    head = trig.read_bytes()[:index[0][2]]
+    assert all(part.startswith(head) for part in parts)
+    assert b"".join(part[len(head):] for part in parts) == trig.read_bytes()[len(head):-1]

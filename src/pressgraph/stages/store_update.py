@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -45,6 +46,23 @@ def describes(trig: Path, index: Index) -> bool:
                        for _, digest, size in index) and not stream.read(1)
     except OSError:
         return False
+
+
+def slices(trig: Path, index: Index, size: int) -> Iterator[bytes]:
+    """The TriG as runs of whole graph blocks of about `size` bytes, each after the prefixes
+    (the index must describe the file: see `describes`)."""
+    with trig.open("rb") as stream:
+        head = stream.read(index[0][2])
+        run: list[bytes] = []
+        held = 0
+        for _, _, length in index[1:-1]:
+            run.append(stream.read(length))
+            held += length
+            if held >= size:
+                yield head + b"".join(run)
+                run, held = [], 0
+        if run:
+            yield head + b"".join(run) + stream.read()
 
 
 def read_manifest(directory: Path) -> dict[str, str] | None:
