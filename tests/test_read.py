@@ -334,8 +334,9 @@ def test_jsonl_lines_good_and_bad(tmp_path):
     assert all(e.startswith(f"[KG005] {path}: line ") for e in errors)
     assert [e.split("line ")[1].split(" ")[0] for e in errors] == [
         "3", "4", "5", "6", "7", "8", "9"]
-    for error, why in zip(errors, ["broken JSON", "a JSON list", 'no "text"', '"text" is empty',
-                                   '"text" is a int', '"title" is a int', "lone surrogate"],
+    for error, why in zip(errors, ["broken JSON", "an array, not an object", 'no "text"',
+                                   '"text" is empty', '"text" is a number',
+                                   '"title" is a number, not a string', "lone surrogate"],
                           strict=True):
         assert why in error
     last = items[-1]

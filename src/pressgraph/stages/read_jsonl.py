@@ -68,19 +68,26 @@ def _parse_line(
     return RawArticle(source=source, stem=stem, text=normalize(item["text"]), fmt="jsonl", **fields)
 
 
+def json_type(value: Any) -> str:
+    """What JSON calls a parsed value's type: "an array", "a number", "null"..."""
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
 def _line_problem(item: Any) -> str | None:
     """Why a parsed line is not a usable article object, or None if it is."""
     if not isinstance(item, dict):
-        return f"a JSON {type(item).__name__}, not an object"
+        return f"{json_type(item)}, not an object"
     if "text" not in item:
         return 'no "text" key'
     if not isinstance(item["text"], str):
-        return f'"text" is a {type(item["text"]).__name__}'
+        return f'"text" is {json_type(item["text"])}'
     if not item["text"].strip():
         return '"text" is empty'
     for key in OPTIONAL_FIELDS:
         if item.get(key) is not None and not isinstance(item[key], str):
-            return f'"{key}" is a {type(item[key]).__name__}, not a string'
+            return f'"{key}" is {json_type(item[key])}, not a string'
     for key in ("text", *OPTIONAL_FIELDS):
         if isinstance(item.get(key), str) and SURROGATE.search(item[key]):
             return f'"{key}" holds a lone surrogate escape such as \\ud800'
