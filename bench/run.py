@@ -103,7 +103,7 @@ def _throughput(args, corpus: Path, tmp: Path, articles: int, words: int, speedu
                  (f"jobs {jobs}: build", f"{built:.1f} s = {built / bare:.2f} x bare spaCy"),
                  (f"jobs {jobs}: throughput", f"{articles / built:.1f} articles/s, "
                                               f"{words / built:,.0f} words/s"),
-                 (f"jobs {jobs}: peak RSS", f"{rss / 2**20:,.0f} MB")]
+                 (f"jobs {jobs}: peak RSS", f"{rss / 2**20:,.0f} MiB")]
     if speedup:
         ratio = builds[1] / builds[args.jobs]
         rows.append((f"speed-up jobs {args.jobs} / jobs 1", f"{ratio:.2f}x"))
