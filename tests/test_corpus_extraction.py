@@ -33,9 +33,9 @@ def config():
 
 
 @pytest.fixture
-def backends(monkeypatch) -> list[bool]:
+def backends(monkeypatch) -> list[bool | str]:
     """Whether each extraction this test starts runs beside the main process."""
-    seen: list[bool] = []
+    seen: list[bool | str] = []
     real = corpus_extraction.run_extraction
 
     def spy(articles, settings, jobs=1, dask=None, alongside=False):
@@ -55,11 +55,19 @@ def _change_one(corpus: Path) -> None:
 def test_a_rebuild_with_most_articles_cached_extracts_in_a_worker(
         corpus, config, backends, monkeypatch, tmp_path):
     monkeypatch.setattr(corpus_extraction, "ALONGSIDE_FROM", 2)
+    real = pipeline.find_duplicates
+
+    def duplicates(*args, **kwargs):
+        backends.append("duplicates")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "find_duplicates", duplicates)
     build([corpus], tmp_path / "out", config, progress=False)
     _change_one(corpus)
     again = build([corpus], tmp_path / "out", config, progress=False)
     clean = build([corpus], tmp_path / "clean", config, progress=False, use_cache=False)
-    assert backends == [False, True, False]  # first build: nothing cached; then 4 of 5
+    # first build: nothing cached; then 4 of 5, the worker started before duplicates are found
+    assert backends == [False, "duplicates", True, "duplicates", False, "duplicates"]
     assert (again.extracted, again.cached) == (1, 4)
     assert again.trig.read_bytes() == clean.trig.read_bytes()
 

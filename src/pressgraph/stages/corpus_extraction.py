@@ -1,11 +1,12 @@
 """The extraction of a corpus, started before the rest of the build needs it.
 
-A rebuild extracts only the articles the facts cache does not hold. Those start at once. When
-the cache holds most of a big corpus (a rebuild after a few changes), they are extracted in a
-worker process, so that the model loads and parses while this process finds duplicates and
-reads the cached facts; a fresh build of more than `ISOLATE_ABOVE` articles uses a worker too,
-so that the model's memory goes back when it exits. `facts` yields every article's facts in
-input order.
+A rebuild extracts only the articles the facts cache does not hold. When the cache holds most
+of a big corpus (a rebuild after a few changes), they are extracted in a worker process that
+starts at once, so that the model loads and parses while this process finds duplicates and
+reads the cached facts (local worker processes always start at once; in this process or on
+Dask the work begins when the first facts are asked for); a fresh build of more than
+`ISOLATE_ABOVE` articles uses a worker too, so that the model's memory goes back when it exits.
+`facts` yields every article's facts in input order.
 """
 
 from __future__ import annotations
@@ -84,4 +85,5 @@ class CorpusExtraction:
     def _unreadable(self, index: int) -> ArticleFacts:
         """Extract an article whose cache entry was there but unreadable."""
         self._late += 1
-        return next(iter(run_extraction([self.articles[index]], self.settings, 1)))
+        return next(iter(run_extraction([self.articles[index]], self.settings, self.jobs,
+                                        self.dask)))

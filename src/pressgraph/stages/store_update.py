@@ -55,14 +55,14 @@ def slices(trig: Path, index: Index, size: int) -> Iterator[bytes]:
         head = stream.read(index[0][2])
         run: list[bytes] = []
         held = 0
-        for _, _, length in index[1:-1]:
+        for _, _, length in index[1:]:
             run.append(stream.read(length))
             held += length
             if held >= size:
                 yield head + b"".join(run)
                 run, held = [], 0
         if run:
-            yield head + b"".join(run) + stream.read()
+            yield head + b"".join(run)
 
 
 def read_manifest(directory: Path) -> dict[str, str] | None:

@@ -5,7 +5,7 @@ summed back) works on dictionaries keyed by node; here it runs on lists indexed 
 two and a half times faster. The sources are the same (`random.Random(seed).sample` of the
 nodes, in their order), the neighbours are visited in the same order and every sum and
 product is done in the same order, so the values are the same floats
-(tests/test_view_analytics.py compares them with networkx's).
+(tests/test_view_centrality.py compares them with networkx's).
 """
 
 from __future__ import annotations

@@ -108,6 +108,7 @@ class Triples:
         if o not in objects:
             objects.append(o)
             self._iris = None
+            self.memo.clear()  # labels read so far may change
 
     def add_pairs(self, p: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Add (s, p, o) for every (s, o) pair (unless it is there)."""
@@ -119,6 +120,7 @@ class Triples:
             elif o not in objects:
                 objects.append(o)
         self._iris = None
+        self.memo.clear()
         self._in.pop(p, None)  # the reverse index of `subjects`, built again when asked
 
     @classmethod
