@@ -70,9 +70,9 @@ def load_store(trig_path: Path, store_dir: Path = DEFAULT_STORE, index: Index | 
     for leftover in (build, new, old):
         shutil.rmtree(leftover, ignore_errors=True)
     current = store_dir if store_dir.is_dir() else None
-    count = update_into(trig_path, current, build, index) if current and index else None
+    indexed = index if index and describes(trig_path, index) else None
+    count = update_into(trig_path, current, build, indexed) if current and indexed else None
     if count is None:
-        indexed = index if index and describes(trig_path, index) else None
         count = _build(trig_path, build, indexed)
         if indexed:
             write_manifest(build, indexed)

@@ -51,18 +51,25 @@ def describes(trig: Path, index: Index) -> bool:
 def slices(trig: Path, index: Index, size: int) -> Iterator[bytes]:
     """The TriG as runs of whole graph blocks of about `size` bytes, each after the prefixes
     (the index must describe the file: see `describes`)."""
-    with trig.open("rb") as stream:
-        head = stream.read(index[0][2])
-        run: list[bytes] = []
-        held = 0
-        for _, _, length in index[1:]:
-            run.append(stream.read(length))
-            held += length
-            if held >= size:
-                yield head + b"".join(run)
-                run, held = [], 0
-        if run:
+    blocks = _blocks(trig, index)
+    _, head = next(blocks)
+    run: list[bytes] = []
+    held = 0
+    for _, block in blocks:
+        run.append(block)
+        held += len(block)
+        if held >= size:
             yield head + b"".join(run)
+            run, held = [], 0
+    if run:
+        yield head + b"".join(run)
+
+
+def _blocks(trig: Path, index: Index) -> Iterator[tuple[str, bytes]]:
+    """Each chunk of the TriG with its graph ("" for the prefixes and the end), in order."""
+    with trig.open("rb") as stream:
+        for graph, _, size in index:
+            yield graph, stream.read(size)
 
 
 def read_manifest(directory: Path) -> dict[str, str] | None:
@@ -78,11 +85,13 @@ def update_into(trig: Path, current: Path, target: Path, index: Index) -> int | 
     """Make in `target` the store of `trig` from the store in `current`, replacing only the
     changed graphs.
 
+    The caller has checked that `index` describes `trig` (`describes`).
+
     Returns:
         The number of quads in the new store, or None when a full load is the way (nothing is
         left in `target` then).
     """
-    manifest = read_manifest(current) if describes(trig, index) else None
+    manifest = read_manifest(current)
     changes = _changes(manifest, index)
     if changes is None:
         return None
@@ -124,15 +133,8 @@ def _holds(store: ox.Store, manifest: dict[str, str]) -> bool:
 
 
 def _chunks(trig: Path, index: Index, wanted: set[str]) -> bytes:
-    """The prefixes and the wanted graphs' blocks, read from the TriG by their offsets."""
-    parts, offset = [], 0
-    with trig.open("rb") as stream:
-        for graph, _, size in index[:-1]:
-            if graph in wanted:
-                stream.seek(offset)
-                parts.append(stream.read(size))
-            offset += size
-    return b"".join(parts) + b"\n"
+    """The prefixes and the wanted graphs' blocks, read from the TriG."""
+    return b"".join(block for graph, block in _blocks(trig, index[:-1]) if graph in wanted) + b"\n"
 
 
 def _apply(target: Path, graphs: list[str], data: bytes) -> int:

@@ -8,7 +8,7 @@ in `Triples.memo`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pressgraph.stages import view_triples as v
 from pressgraph.stages.view_triples import Lit, Triples
@@ -62,13 +62,15 @@ def tail(node: str) -> str:
 
 def node_label(graph: Triples, node: str, kind: str) -> str:
     """The label drawn under a node: a name, a headline or source, or a shortened claim."""
-    labels = graph.memo.get(kind)
-    if labels is None:
-        labels = graph.memo[kind] = {}
-    found = labels.get(node)
-    if found is None:
-        found = labels[node] = _label(graph, node, kind)
-    return found
+    return _memo(graph, kind, node, lambda: _label(graph, node, kind))
+
+
+def _memo(graph: Triples, table: str, key: str, work: Callable[[], str]) -> str:
+    """`work()`, worked out once per key of `graph.memo[table]`."""
+    found = graph.memo.setdefault(table, {})
+    if key not in found:
+        found[key] = work()
+    return found[key]
 
 
 def _label(graph: Triples, node: str, kind: str) -> str:
@@ -85,13 +87,7 @@ def _label(graph: Triples, node: str, kind: str) -> str:
 
 def claim_kind(graph: Triples, claim: str) -> str:
     """The claim kind's prefLabel (English first), else its IRI's last segment in lower case."""
-    kinds = graph.memo.get("claim kind")
-    if kinds is None:
-        kinds = graph.memo["claim kind"] = {}
-    found = kinds.get(claim)
-    if found is None:
-        found = kinds[claim] = _kind(graph, claim)
-    return found
+    return _memo(graph, "claim kind", claim, lambda: _kind(graph, claim))
 
 
 def _kind(graph: Triples, claim: str) -> str:
@@ -100,13 +96,7 @@ def _kind(graph: Triples, claim: str) -> str:
     if not kinds:
         return ""
     kind = kinds[0] if len(kinds) == 1 else min(kinds)
-    labels = graph.memo.get("kind label")
-    if labels is None:
-        labels = graph.memo["kind label"] = {}
-    found = labels.get(kind)
-    if found is None:
-        found = labels[kind] = _kind_label(graph, kind)
-    return found
+    return _memo(graph, "kind label", kind, lambda: _kind_label(graph, kind))
 
 
 def _kind_label(graph: Triples, kind: str) -> str:
