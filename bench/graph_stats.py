@@ -2,10 +2,11 @@
 
     python bench/graph_stats.py STORE_DIR [STORE_DIR ...]
 
-Per store: how many articles, people, organizations, memberships, claims, quotes, mentions and
-spans; how many articles the most named entity is in; and the join weight (the sum over
-entities of the square of the number of articles naming each), which is what multiplies the
-rows of a query joining articles through the entities they share.
+Per store: how many articles, people, organizations, memberships, claims (quotes, predictions,
+those naming a year, those with a claimant), quantities, mentions and spans; how many articles
+the most named entity is in; and the join weight (the sum over entities of the square of the
+number of articles naming each), which is what multiplies the rows of a query joining articles
+through the entities they share.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pyoxigraph as ox
 PREFIXES = """PREFIX schema: <https://schema.org/>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 NAMED = "SELECT ?e (COUNT(DISTINCT ?a) AS ?c) { GRAPH ?a { ?a schema:mentions ?e } } GROUP BY ?e"
 QUERIES = {
@@ -27,6 +29,13 @@ QUERIES = {
     "memberships": "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x a org:Membership }",
     "claims": "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x a schema:Claim }",
     "quotes": "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x a schema:Quotation }",
+    "predictions": "SELECT (COUNT(DISTINCT ?x) AS ?n) "
+                   "{ ?x dcterms:type ?k FILTER(STRENDS(STR(?k), '/Prediction')) }",
+    "predictions naming a year":
+        "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x schema:temporalCoverage ?y }",
+    "claims with a claimant":
+        "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x a schema:Claim ; schema:author ?w }",
+    "quantities": "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x a schema:QuantitativeValue }",
     "mentions": "SELECT (COUNT(*) AS ?n) { GRAPH ?a { ?a schema:mentions ?e } }",
     "spans": "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x a nif:String }",
     "quads": "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }",

@@ -20,8 +20,8 @@ from synth_graph import write_graph  # noqa: E402
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     folder = tmp_path_factory.mktemp("synthetic")
-    articles, quads = write_graph(5000, folder / "synthetic.trig")
-    assert articles > 5 and 4000 < quads < 8000
+    articles, quads = write_graph(60_000, folder / "synthetic.trig")  # some predictions name a year
+    assert articles > 150 and 50_000 < quads < 70_000
     load_store(folder / "synthetic.trig", folder / "store")
     return open_store(folder / "store")
 
@@ -50,10 +50,18 @@ def test_the_synthetic_graph_has_the_bbc_build_s_counts_per_article(tmp_path):
     counts = shape(open_store(tmp_path / "store"))
     per_article = {name: value / counts["articles"] for name, value in counts.items()}
     # the full BBC build: 9.4 mentions, 7.5 claims, 0.67 memberships, 340 quads an article;
+    # 2.36 quotes, 0.63 predictions (0.067 naming a year), 4.7 claims with a claimant, 3.4
+    # quantities, 24.9 spans;
     # the most named entity in 8.5% of the articles (the join weight grows with the corpus:
     # bench/graph_stats.py compares it at the benchmark's size)
     assert 8 <= per_article["mentions"] <= 11
     assert 6.5 <= per_article["claims"] <= 8.5
     assert 0.5 <= per_article["memberships"] <= 0.85
     assert 300 <= per_article["quads"] <= 400
+    assert 2 <= per_article["quotes"] <= 2.8
+    assert 0.5 <= per_article["predictions"] <= 0.8
+    assert 0.03 <= per_article["predictions naming a year"] <= 0.11
+    assert 4 <= per_article["claims with a claimant"] <= 5.5
+    assert 2.8 <= per_article["quantities"] <= 4
+    assert 21 <= per_article["spans"] <= 29
     assert 0.05 <= per_article["articles of the most named entity"] <= 0.15
