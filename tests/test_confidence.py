@@ -7,8 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from pressgraph.commands import run_query_command
 from pressgraph.errors import PressgraphError
+from pressgraph.query_commands import run_query_command
 from pressgraph.stages.confidence import confident_store
 
 FIXTURE = Path(__file__).parent / "data" / "fixture.trig"

@@ -21,8 +21,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pressgraph.cli import app
-from pressgraph.commands import run_query_command
 from pressgraph.errors import PressgraphError
+from pressgraph.query_commands import run_query_command
 from pressgraph.stages.graphstore import Endpoints, GraphStore, endpoints
 from pressgraph.stages.push import push, read_graphs, run_push
 from pressgraph.stages.store import load_store

@@ -14,10 +14,10 @@ import pytest
 from typer.testing import CliRunner
 
 from pressgraph.cli import app
-from pressgraph.commands import run_query_command
 from pressgraph.config import load_config
 from pressgraph.errors import PressgraphError
 from pressgraph.pipeline import build
+from pressgraph.query_commands import run_query_command
 from pressgraph.stages.graphstore import GraphStore, endpoints
 from pressgraph.stages.push import read_graphs, run_push
 from pressgraph.stages.store import run_query

@@ -64,7 +64,7 @@ def query_cli(
     min_confidence: float = typer.Option(None, "--min-confidence", help=CONFIDENCE_HELP),
 ) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store."""
-    from pressgraph.commands import run_query_command
+    from pressgraph.query_commands import run_query_command
 
     try:
         typer.echo(run_query_command(query, fmt, store, list_queries, min_confidence), nl=False)
@@ -93,7 +93,7 @@ def view_cli(
                                      "max_nodes: above it the page starts aggregated)."),
 ) -> None:
     """Draw the graph, a query's result, or one entity's neighbourhood as an HTML page."""
-    from pressgraph.commands import run_view
+    from pressgraph.query_commands import run_view
 
     try:
         typer.echo(str(run_view(query, focus, depth, out, store, min_confidence, kind, export,
@@ -107,7 +107,7 @@ def validate_cli(
     files: list[Path] = typer.Argument(None, help="RDF files (default: the built graph)."),
 ) -> None:
     """Check RDF files against the SHACL shapes and print the violations."""
-    from pressgraph.commands import run_validate
+    from pressgraph.query_commands import run_validate
 
     try:
         text, conforms = run_validate(files or [])
@@ -176,7 +176,7 @@ def evaluate_cli(
     config_path: Path = typer.Option(None, "--config", help="Pipeline config TOML."),
 ) -> None:
     """Score the graph of the annotated articles against gold: P/R/F1, misses, resolution."""
-    from pressgraph.commands import run_evaluate_command
+    from pressgraph.query_commands import run_evaluate_command
 
     try:
         typer.echo(run_evaluate_command(gold, inputs or [], graph, json_path, quiet,

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pressgraph.errors import Errors, PressgraphError
 from pressgraph.records import ArticleFacts, CleanArticle
+from pressgraph.stages.extract_pool import Started
 
 CONNECT_TIMEOUT = "20s"  # how long to wait for a Dask scheduler
 _LOADED: dict[ExtractSettings, tuple] = {}
@@ -106,33 +107,6 @@ def _in_processes(articles: Sequence[CleanArticle], settings: ExtractSettings, j
     context = multiprocessing.get_context("spawn")
     pool = context.Pool(min(jobs, len(batches)), initializer=_pipeline, initargs=(settings,))
     return Started(pool, pool.imap(partial(extract_batch, settings=settings), batches))
-
-
-class Started:
-    """The facts of a worker pool's batches, in order, as they finish.
-
-    The pool stops once every batch is out, on `close`, or when a batch fails.
-    """
-
-    def __init__(self, pool: multiprocessing.pool.Pool, batches: Iterator[list[ArticleFacts]]
-                 ) -> None:
-        self.pool, self.batches, self.ready = pool, batches, deque()
-
-    def __iter__(self) -> Started:
-        return self
-
-    def __next__(self) -> ArticleFacts:
-        while not self.ready:
-            try:
-                self.ready.extend(next(self.batches))
-            except BaseException:
-                self.close()
-                raise
-        return self.ready.popleft()
-
-    def close(self) -> None:
-        """Stop the workers (they have nothing left to do, or the build has given up)."""
-        self.pool.terminate()
 
 
 def _on_dask(articles: Sequence[CleanArticle], settings: ExtractSettings, address: str

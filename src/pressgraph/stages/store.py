@@ -1,17 +1,9 @@
 """The store stage: the graph's TriG bulk-loaded into an on-disk pyoxigraph (RocksDB) store.
 
-A rebuild never leaves a half-written store in place of a good one:
-
-1. build into `<store>.tmp-build` (a leftover one is deleted first), then close it: a bulk
-   load of the TriG, or, after a build, a checkpoint of the current store with only the
-   changed named graphs replaced (stages/store_update.py);
-2. rename it to `<store>.tmp-new`: a `.tmp-new` directory is always a complete store;
-3. rename `<store>` to `<store>.tmp-old`, then `<store>.tmp-new` to `<store>`;
-4. delete `<store>.tmp-old`.
-
-A crash in 1-2 leaves `<store>` untouched. A crash between the renames of 3 leaves no `<store>`:
-`open_store` then finishes the swap from `.tmp-new` (or puts `.tmp-old` back) and, if it may not
-rename, opens that directory as it is. The next `load_store` deletes whatever is left over.
+A new store is built beside the current one (a bulk load of the TriG, or, after a build, a
+checkpoint of the current store with only the changed named graphs replaced:
+stages/store_update.py), then swapped in by renames, so that a rebuild never leaves a
+half-written store in place of a good one (stages/store_swap.py).
 Queries run on the union of the named graphs, so they need no GRAPH clauses. That union is a
 multiset: a triple restated in several article graphs (an entity's type and name) matches once
 per graph, so write SELECT DISTINCT and COUNT(DISTINCT ...). The store keeps values, not
@@ -31,6 +23,7 @@ from pressgraph.errors import Errors, PressgraphError
 from pressgraph.service.guard import check_depth
 from pressgraph.stages.remote import is_url, one_line, run_remote
 from pressgraph.stages.results import QueryResult, format_result
+from pressgraph.stages.store_swap import locate, prepare_build, swap_in
 from pressgraph.stages.store_update import (
     Index,
     describes,
@@ -62,13 +55,7 @@ def load_store(trig_path: Path, store_dir: Path = DEFAULT_STORE, index: Index | 
     trig_path, store_dir = Path(trig_path), Path(store_dir)
     if not trig_path.is_file():
         raise PressgraphError(Errors.KG006.format(path=trig_path, why="no such file"))
-    build, new, old = _siblings(store_dir)
-    _locate(store_dir)
-    if store_dir.exists() and not _replaceable(store_dir):
-        why = "it exists and is not a pressgraph store; pick another --store"
-        raise PressgraphError(Errors.KG019.format(path=store_dir, why=why))
-    for leftover in (build, new, old):
-        shutil.rmtree(leftover, ignore_errors=True)
+    build = prepare_build(store_dir)
     current = store_dir if store_dir.is_dir() else None
     indexed = index if index and describes(trig_path, index) else None
     count = update_into(trig_path, current, build, indexed) if current and indexed else None
@@ -76,24 +63,17 @@ def load_store(trig_path: Path, store_dir: Path = DEFAULT_STORE, index: Index | 
         count = _build(trig_path, build, indexed)
         if indexed:
             write_manifest(build, indexed)
-    try:
-        build.rename(new)
-        if store_dir.exists():
-            store_dir.rename(old)
-        new.rename(store_dir)
-    except OSError as err:
-        raise PressgraphError(Errors.KG019.format(path=store_dir, why=one_line(err))) from None
-    shutil.rmtree(old, ignore_errors=True)
+    swap_in(store_dir)
     return count
 
 
 def open_store(store: str | Path = DEFAULT_STORE) -> ox.Store:
-    """Open a store read-only, finishing an interrupted swap first (see the module docstring).
+    """Open a store read-only, finishing an interrupted swap first (see stages/store_swap.py).
 
     Raises:
         PressgraphError: KG011 if there is no store there.
     """
-    found = _locate(Path(store))
+    found = locate(Path(store))
     if found is None or not (found / "CURRENT").is_file():
         raise PressgraphError(Errors.KG011.format(path=store))
     try:
@@ -129,33 +109,6 @@ def run_query(store: ox.Store | str | Path, query_text: str) -> QueryResult:
         raise PressgraphError(Errors.KG009.format(why=one_line(err))) from None
     except OSError as err:
         raise PressgraphError(Errors.KG017.format(url=where, why=one_line(err))) from None
-
-
-def _siblings(store_dir: Path) -> tuple[Path, Path, Path]:
-    """The build, new and old directories next to the store directory."""
-    return tuple(store_dir.with_name(f"{store_dir.name}.tmp-{k}") for k in ("build", "new", "old"))
-
-
-def _locate(store_dir: Path) -> Path | None:
-    """The directory holding the current store, finishing an interrupted swap if it can."""
-    if store_dir.is_dir():
-        return store_dir
-    _, new, old = _siblings(store_dir)
-    for candidate in (new, old):
-        if candidate.is_dir():
-            try:
-                candidate.rename(store_dir)
-            except OSError:
-                return candidate
-            return store_dir
-    return None
-
-
-def _replaceable(store_dir: Path) -> bool:
-    """True for a directory `load_store` may replace: a store, or empty."""
-    if not store_dir.is_dir():
-        return False
-    return (store_dir / "CURRENT").is_file() or not any(store_dir.iterdir())
 
 
 def _build(trig_path: Path, directory: Path, index: Index | None = None) -> int:

@@ -2,17 +2,16 @@
 
 `pressgraph build` knows the TriG it wrote chunk by chunk (`TrigWriter.index`: each named
 graph's SHA-256 and length in bytes). A store it loaded keeps that list in `MANIFEST` inside its
-directory, so the list moves with the store through the rename swap (stages/store.py) and always
-describes what the store holds. The next load copies the current store as a RocksDB checkpoint
-(hard links: instant, and the current store is never written), removes the graphs that changed
-or are gone, bulk-loads the changed and new blocks, and writes the new list. With no list,
-other prefixes, or more than a third of the graphs changed, the caller does a full load instead
-(on 1,000 articles an update takes 0.2 s for one changed graph, 1.5 s for a quarter, 3.3 s for
-half, where a full load takes 2.6 s: removing a graph costs as much as loading it); so too
-when the list names other graphs than the store holds, or when the TriG does not match the
-index (the index of another file: no list is written then). The index is the writer's because
-the text cannot be split safely: a literal may hold a line such as `<x> {`.
-"""
+directory, so the list moves with the store through the rename swap (stages/store_swap.py) and
+always describes what the store holds. The next load copies the current store as a RocksDB
+checkpoint (hard links: instant, and the current store is never written), removes the graphs
+that changed or are gone, bulk-loads the changed and new blocks, and writes the new list. With
+no list, other prefixes, or more than a third of the graphs changed, the caller does a full load
+instead (on 1,000 articles an update takes 0.2 s for one changed graph, 1.5 s for a quarter, 3.3
+s for half, where a full load takes 2.6 s: removing a graph costs as much as loading it); so too
+when the list names other graphs than the store holds, or when the TriG does not match the index
+(the index of another file: no list is written then). The index is the writer's because the text
+cannot be split safely: a literal may hold a line such as `<x> {`. """
 
 from __future__ import annotations
 
