@@ -7,11 +7,12 @@ always describes what the store holds. The next load copies the current store as
 checkpoint (hard links: instant, and the current store is never written), removes the graphs
 that changed or are gone, bulk-loads the changed and new blocks, and writes the new list. With
 no list, other prefixes, or more than a third of the graphs changed, the caller does a full load
-instead (on 1,000 articles an update takes 0.2 s for one changed graph, 1.5 s for a quarter, 3.3
-s for half, where a full load takes 2.6 s: removing a graph costs as much as loading it); so too
-when the list names other graphs than the store holds, or when the TriG does not match the index
+instead (on 1,000 articles an update takes 0.2 s for one changed graph, 1.5 s for a quarter,
+3.3 s for half, where a full load takes 2.6 s: removing a graph costs as much as loading it); so
+too when the list names other graphs than the store holds, or when the TriG does not match the index
 (the index of another file: no list is written then). The index is the writer's because the text
-cannot be split safely: a literal may hold a line such as `<x> {`. """
+cannot be split safely: a literal may hold a line such as `<x> {`.
+"""
 
 from __future__ import annotations
 
