@@ -312,6 +312,15 @@ def test_cli_refuses_a_non_loopback_host_without_the_flag():
     assert "[KG047]" in result.output and "--allow-remote" in result.output
 
 
+def test_cli_names_a_port_in_use(server, store_dir):
+    port = server.server_address[1]
+    result = CliRunner().invoke(app, ["serve", "--store", str(store_dir), "--port", str(port),
+                                      "--workers", "1"])
+    assert result.exit_code == 2
+    assert "[KG048]" in result.output and f":{port}" in result.output
+    assert "--port" in result.output and "Traceback" not in result.output
+
+
 def test_cli_names_a_missing_store(tmp_path):
     missing = tmp_path / "no-store"
     result = CliRunner().invoke(app, ["serve", "--store", str(missing), "--port", "0",

@@ -61,8 +61,8 @@ class EndpointServer(ThreadingHTTPServer):
 
     def __init__(self, config: ServeConfig, pool: QueryPool, family: int) -> None:
         self.address_family = family
+        self.config, self.pool = config, pool  # set first: a failed bind calls server_close
         super().__init__((config.host, config.port), Handler)
-        self.config, self.pool = config, pool
 
     @property
     def url(self) -> str:
