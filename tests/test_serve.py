@@ -183,6 +183,21 @@ def test_protocol_dataset_parameters(server, store_dir):
     assert got == {f"{BASE}doc/alpha", f"{BASE}doc/beta"}
 
 
+def test_from_clauses_pick_the_dataset(server, store_dir):
+    in_beta = expected(store_dir, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{BASE}doc/beta> "
+                                  "{ ?s ?p ?o } }").rows()
+    beta = call(server, query=f"SELECT (COUNT(*) AS ?n) FROM <{BASE}doc/beta> "
+                              "WHERE { ?s ?p ?o }")
+    assert table_rows(beta.body, "application/sparql-results+json") == in_beta
+    for elsewhere in ("http://example.org/nothing", "file:///etc/passwd"):
+        nothing = call(server, query=f"SELECT (COUNT(*) AS ?n) FROM <{elsewhere}> "
+                                     "WHERE { ?s ?p ?o }")
+        assert table_rows(nothing.body, "application/sparql-results+json") == [("0",)]
+    named = call(server, query=f"SELECT DISTINCT ?g FROM NAMED <{BASE}doc/alpha> "
+                               "WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert table_rows(named.body, "application/sparql-results+json") == [(f"{BASE}doc/alpha",)]
+
+
 @pytest.mark.parametrize("name", [name for name, _ in list_queries()])
 def test_every_catalogue_query_is_answered(server, store_dir, name):
     reply = call(server, query=resolve_query(name), method="POST")

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from pressgraph.errors import RequestError
-from pressgraph.service.guard import check_query
+from pressgraph.service.guard import check_query, declares_dataset
 from pressgraph.service.server import ServeConfig
 from serve_data import CARTESIAN, PEOPLE, call, connected, listener, make_store, running
 
@@ -207,3 +207,14 @@ def test_http_level_refusals_are_one_plain_line(server):
     assert huge_header.startswith(b"HTTP/1.1 431")
     body = huge_header.split(b"\r\n\r\n", 1)[1]
     assert body.startswith(b"[KG045]") and body.count(b"\n") == 1
+
+
+@pytest.mark.parametrize(("query", "declares"), [
+    ("SELECT * FROM <http://x.example/g> WHERE { ?s ?p ?o }", True),
+    ("select * from named <http://x.example/g> where { graph ?g { ?s ?p ?o } }", True),
+    ("SELECT * WHERE { ?s ?p 'FROM' } # FROM <http://x.example/g>", False),
+    ("PREFIX from: <http://x.example/> SELECT * WHERE { ?s from:p <http://x.example/FROM> }",
+     False),
+])
+def test_declares_dataset_reads_only_the_from_keyword(query, declares):
+    assert declares_dataset(query) is declares

@@ -78,6 +78,17 @@ def test_queries_see_the_union_of_named_graphs(fixture_store) -> None:
     assert names == ["Ann Writer", "Bob Stone", "Jane Roe", "Mark Lee", "Sara Kim", "Tom Ash"]
 
 
+def test_a_from_clause_picks_the_default_graph(fixture_store) -> None:
+    count = "SELECT (COUNT(*) AS ?n) {} WHERE {{ ?s ?p ?o }}"
+    beta = run_query(fixture_store, count.format(f"FROM <{BASE}doc/beta>")).rows()
+    in_beta = run_query(fixture_store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{BASE}doc/beta>"
+                                       " { ?s ?p ?o } }").rows()
+    everything = run_query(fixture_store, count.format("")).rows()
+    assert beta == in_beta != everything
+    assert run_query(fixture_store, count.format("FROM <http://example.org/none>")).rows() \
+        == [("0",)]
+
+
 def test_every_span_anchor_is_its_slice_of_the_article(fixture_store) -> None:
     query = PREFIXES + """SELECT ?s ?anchor ?slice WHERE {
       ?s nif:anchorOf ?anchor ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:referenceContext ?a .

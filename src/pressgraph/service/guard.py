@@ -15,7 +15,8 @@ sees it, twice:
 
 Updates never run anyway (the worker only calls `Store.query`); the check gives them their 403.
 FROM, FROM NAMED and GRAPH IRIs only pick graphs of the store: pyoxigraph fetches nothing
-for them (measured).
+for them (measured). A query with FROM or FROM NAMED gets the dataset it names; others query
+the union of the store's graphs (`declares_dataset`).
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ def bare_words(text: str) -> Iterator[str]:
     for match in _TOKEN.finditer(text):
         if match.lastgroup == "word":
             yield match.group().upper()
+
+
+def declares_dataset(text: str) -> bool:
+    """True if the query names its own dataset (FROM or FROM NAMED), which the union of the
+    store's graphs as the default graph would otherwise override."""
+    return "FROM" in bare_words(text)
 
 
 def decode_escapes(text: str) -> str:

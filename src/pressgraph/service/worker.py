@@ -15,7 +15,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from pressgraph.errors import Errors, PressgraphError, RequestError
-from pressgraph.service.guard import check_query, refuse_syntax_error
+from pressgraph.service.guard import check_query, declares_dataset, refuse_syntax_error
 from pressgraph.service.limits import limited
 from pressgraph.stages.remote import is_url, one_line, run_remote
 from pressgraph.stages.results import QueryResult
@@ -128,7 +128,9 @@ def _remote(url: str, job: Job) -> tuple[QueryResult, bool]:
 def _dataset(job: Job) -> dict[str, object]:
     """pyoxigraph's query arguments for the protocol's dataset (400 for an invalid IRI)."""
     try:
-        args: dict[str, object] = {"use_default_graph_as_union": not job.default_graphs}
+        # the protocol's graphs come first, then the query's FROM, else the union of graphs
+        union = not job.default_graphs and not declares_dataset(job.text)
+        args: dict[str, object] = {"use_default_graph_as_union": union}
         if job.default_graphs:
             args["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
         if job.named_graphs:

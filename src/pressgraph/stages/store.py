@@ -20,7 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from pressgraph.errors import Errors, PressgraphError
-from pressgraph.service.guard import check_depth
+from pressgraph.service.guard import check_depth, declares_dataset
 from pressgraph.stages.remote import is_url, one_line, run_remote
 from pressgraph.stages.results import QueryResult, format_result
 from pressgraph.stages.store_swap import locate, prepare_build, swap_in
@@ -83,7 +83,8 @@ def open_store(store: str | Path = DEFAULT_STORE) -> ox.Store:
 
 
 def run_query(store: ox.Store | str | Path, query_text: str) -> QueryResult:
-    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on the union of the named graphs.
+    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on the union of the named graphs
+    (or on the dataset its FROM and FROM NAMED clauses name).
 
     Args:
         store: an open store, a store directory, or the http(s) URL of a SPARQL endpoint.
@@ -104,7 +105,8 @@ def run_query(store: ox.Store | str | Path, query_text: str) -> QueryResult:
     if not isinstance(store, ox.Store):
         store = open_store(store)
     try:
-        return QueryResult.of(store.query(query_text, use_default_graph_as_union=True))
+        union = not declares_dataset(query_text)  # FROM and FROM NAMED name the dataset
+        return QueryResult.of(store.query(query_text, use_default_graph_as_union=union))
     except SyntaxError as err:
         raise PressgraphError(Errors.KG009.format(why=one_line(err))) from None
     except OSError as err:
