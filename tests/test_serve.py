@@ -22,6 +22,7 @@ from pressgraph.cli import app
 from pressgraph.service.page import PAGE_POLICY, VIEW_POLICY
 from pressgraph.service.server import ServeConfig, is_loopback
 from pressgraph.stages.catalogue import list_queries, resolve_query
+from pressgraph.stages.store import load_store
 from serve_data import (
     ASK_NOTHING,
     ASK_PERSON,
@@ -325,6 +326,20 @@ def test_cli_refuses_a_non_loopback_host_without_the_flag():
     result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "0"])
     assert result.exit_code == 2
     assert "[KG047]" in result.output and "--allow-remote" in result.output
+
+
+def test_a_rebuilt_store_is_answered_from_at_once(tmp_path):
+    store = make_store(tmp_path / "store")
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    config = ServeConfig(str(store), port=0, workers=1, quiet=True)
+    with running(config) as started:
+        before = table_rows(call(started, query=count).body, "application/sparql-results+json")
+        smaller = tmp_path / "smaller.trig"
+        smaller.write_text(f"<{BASE}doc/only> {{ <{BASE}x> <{BASE}p> 'one' . }}\n",
+                           encoding="utf-8")
+        load_store(smaller, store)  # a build swaps a new store into the directory
+        after = table_rows(call(started, query=count).body, "application/sparql-results+json")
+    assert before != [("1",)] and after == [("1",)]
 
 
 def test_cli_names_a_port_in_use(server, store_dir):

@@ -1,4 +1,5 @@
-"""A query worker: a child process that opens the store read-only once, then answers jobs.
+"""A query worker: a child process that opens the store read-only, then answers jobs (reopening
+the store when a build has swapped a new one in: service/current.py).
 
 pyoxigraph cannot cancel a running query, so queries run here and the pool (pool.py) kills the
 whole process when one passes the timeout. Every job is checked by the guard first. SELECT rows
@@ -15,11 +16,11 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from pressgraph.errors import Errors, PressgraphError, RequestError
+from pressgraph.service.current import CurrentStore
 from pressgraph.service.guard import check_query, declares_dataset, refuse_syntax_error
 from pressgraph.service.limits import limited
 from pressgraph.stages.remote import is_url, one_line, run_remote
 from pressgraph.stages.results import QueryResult
-from pressgraph.stages.store import open_store
 
 EVERYTHING = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
@@ -60,7 +61,7 @@ def worker_main(conn: Connection, store: str, memory_mb: int | None) -> None:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
-        backend: ox.Store | str = store if is_url(store) else open_store(store)
+        backend: CurrentStore | str = store if is_url(store) else CurrentStore(store)
     except PressgraphError as err:
         conn.send(Answer(status=500, message=str(err)))
         return
@@ -70,7 +71,7 @@ def worker_main(conn: Connection, store: str, memory_mb: int | None) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(answer(backend, job, memory_mb))
+        conn.send(answer(backend if isinstance(backend, str) else backend.get(), job, memory_mb))
 
 
 def memory_words(memory_mb: int | None) -> str:
