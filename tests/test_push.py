@@ -233,6 +233,18 @@ def test_failures_are_one_line_with_exit_2(url, trig, store, extra, code):
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(("store", "extra"), [
+    ("{ftp}/query", []),  # an HTTP server asked in FTP would keep the client waiting
+    ("{url}/query", ["--graph-store", "file:///tmp/store"]),
+])
+def test_a_store_url_that_is_not_http_is_refused_at_once(url, trig, store, extra):
+    fill = {"url": url, "ftp": url.replace("http://", "ftp://")}
+    args = ["push", str(trig), "--store", store.format(**fill), *(e.format(**fill) for e in extra)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert result.output.startswith("error: [KG050] ") and "http:// or https://" in result.output
+
+
 def test_a_missing_trig_says_build_first(tmp_path):
     with pytest.raises(PressgraphError, match=r"\[KG006\].*pressgraph build"):
         run_push(tmp_path / "none.trig", "http://127.0.0.1:9/query")

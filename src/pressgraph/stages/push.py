@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from pressgraph.config import load_config
 from pressgraph.errors import Errors, PressgraphError
 from pressgraph.stages.graphstore import GraphStore, endpoints
-from pressgraph.stages.remote import one_line
+from pressgraph.stages.remote import is_url, one_line
 from pressgraph.writing import write_atomic
 
 
@@ -157,5 +157,9 @@ def run_push(trig: Path | None, store: str, graph_store: str | None = None,
     if not trig.is_file():
         why = "no such file; run `pressgraph build` first, or pass the TriG to push"
         raise PressgraphError(Errors.KG006.format(path=trig, why=why))
+    for url in filter(None, (store, graph_store)):
+        if not is_url(url):  # another scheme (ftp:, file:) could wait on a server forever
+            why = "pressgraph pushes over http:// or https:// only"
+            raise PressgraphError(Errors.KG050.format(url=url, why=why))
     client = GraphStore(endpoints(store, graph_store, bool(user)), user, password, token)
     return push(trig, client, config.base_iri, prune).summary(client.ends.graph_store)
