@@ -311,6 +311,19 @@ def test_view_draws_a_construct_or_select_result(server, store_dir):
     assert refused.status == 400 and refused.text.startswith("[KG045]")
 
 
+@pytest.mark.parametrize("name", [name for name, _ in list_queries()])
+def test_view_draws_the_nodes_a_catalogue_select_names(server, store_dir, name):
+    result = expected(store_dir, resolve_query(name))
+    reply = call(server, "/view", query=resolve_query(name))
+    assert reply.status == 200, reply.text[:300]
+    nodes = re.search(r"var PG_NODES = (\[.*?\]);\nvar PG_EDGES", reply.text, re.S).group(1)
+    labels = {node["label"] for node in json.loads(nodes)}
+    assert bool(labels) == bool(result.rows())  # names and texts, not IRIs, select the nodes
+    if "name" in result.variables:  # the people or organizations the rows name are drawn
+        column = result.variables.index("name")
+        assert {row[column] for row in result.rows()} - {None} <= labels
+
+
 def test_serve_store_url_proxies_the_queries(server, endpoint, store_dir):
     with running(ServeConfig(endpoint, port=0, workers=1, quiet=True)) as proxy:
         people = call(proxy, query=PEOPLE, accept="text/tab-separated-values")

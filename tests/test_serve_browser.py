@@ -84,13 +84,19 @@ def test_a_typed_query_runs_on_the_page(server, page):
     assert names and all(name in table for name in names)
 
 
-def test_the_view_link_draws_the_result_as_a_graph(server, page):
-    page.evaluate("(q) => { window.pressgraphQuery.getTab().setQuery(q); }", NAMES)
+@pytest.mark.parametrize(("query", "names"), [  # names: a query with a ?name column
+    pytest.param(NAMES, PEOPLE, id="construct"),
+    pytest.param(resolve_query("cmo-roles"), resolve_query("cmo-roles"), id="select-of-names"),
+])
+def test_the_view_link_draws_the_result_as_a_graph(server, page, query, names):
+    page.evaluate("(q) => { window.pressgraphQuery.getTab().setQuery(q); }", query)
     with page.context.expect_page() as opened:
         page.click("#pg-view")
     view = opened.value
     view.wait_for_function("() => document.body.dataset.stabilized === 'true'", timeout=30_000)
     assert "/view?query=" in view.url
     labels = view.evaluate("() => window.pressgraph.nodes.get().map(n => n.label)")
-    names = [row[1] for row in expected(server.store_dir, PEOPLE).rows()]
+    result = expected(server.store_dir, names)  # PEOPLE's ?name, or the SELECT's own
+    column = result.variables.index("name")
+    names = [row[column] for row in result.rows()]
     assert names and set(names) <= set(labels)

@@ -13,9 +13,15 @@ from typer.testing import CliRunner
 from pressgraph import commands
 from pressgraph.cli import app
 from pressgraph.pipeline import BuildResult
-from pressgraph.stages.store import load_store, open_store
+from pressgraph.stages.catalogue import list_queries, resolve_query
+from pressgraph.stages.store import load_store, open_store, run_query
 from pressgraph.stages.store_terms import rdflib_graph
-from pressgraph.stages.visualise import graph_to_network, write_view
+from pressgraph.stages.visualise import (
+    graph_to_network,
+    query_to_network,
+    store_network,
+    write_view,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "graphs" / "sample.trig"
@@ -89,8 +95,38 @@ def test_a_select_query_is_drawn_from_the_iris_in_its_rows(store, network, tmp_p
     assert 'id="pg-empty"' not in page
 
 
-def test_a_select_of_names_only_says_there_is_nothing_to_draw(store, tmp_path):
+def test_a_select_of_names_draws_the_nodes_they_name(store, network, tmp_path):
     code, output, page = view(store, tmp_path / "names.html", "--query", "cmo-roles")
+    assert code == 0, output
+    result = run_query(open_store(store), resolve_query("cmo-roles"))
+    columns = dict(zip(result.variables, zip(*result.rows(), strict=True), strict=True))
+    agents = set(columns["name"]) | set(columns["organization"])
+    ids = drawn_ids(page)
+    drawn = {kind: {i for i in ids if network.nodes[i]["type"] == kind}
+             for kind in ("person", "organization", "article", "claim")}
+    names = {name for i in drawn["person"] | drawn["organization"]
+             for name in network.nodes[i]["names"]}
+    assert agents and agents - {None} <= names  # every person and organization named
+    sources = {dict(network.nodes[i]["details"]["rows"])["Source"] for i in drawn["article"]}
+    assert sources == set(columns["source"])  # the articles the rows name, no others
+    assert not drawn["claim"]
+    assert status(page) == (len(ids), network.subgraph(ids).number_of_edges())
+    assert status(page)[1] > 0 and 'id="pg-empty"' not in page
+
+
+@pytest.mark.parametrize("name", [name for name, _ in list_queries()])
+def test_every_catalogue_select_draws_what_it_names(store, name):
+    result = run_query(open_store(store), resolve_query(name))
+    assert result.form == "select"
+    values = {v for row in result.rows() for v in row if v}
+    drawn = query_to_network(values, store_network(open_store(store)))
+    assert (drawn.number_of_nodes() > 0) == bool(result.rows()), name
+
+
+def test_a_select_of_values_that_name_nothing_says_there_is_nothing_to_draw(store, tmp_path):
+    (tmp_path / "none.rq").write_text('SELECT ?x WHERE { VALUES ?x { "no such name" 42 } }',
+                                      encoding="utf-8")
+    code, output, page = view(store, tmp_path / "none.html", "--query", str(tmp_path / "none.rq"))
     assert code == 0, output
     assert status(page) == (0, 0) and 'id="pg-empty"' in page
 

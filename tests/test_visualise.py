@@ -34,6 +34,7 @@ from view_data import (
     MALLORY,
     QUOTE,
     QUOTE_CLAIM,
+    STAT,
     STAT_CLAIM,
     TEXT_1,
     view_dataset,
@@ -246,6 +247,25 @@ def test_write_view_writes_atomically(tmp_path, html):
 def test_select_result_draws_the_induced_subgraph(network):
     rows = [IRIS.membership("jane-roe", "acme-corp"), QUOTE_CLAIM, Literal("ignored")]
     sub = query_to_network(rows, network)
+    assert set(sub) == {str(JANE), str(ACME), str(QUOTE_CLAIM)}
+    assert sorted(k for _, _, k in sub.edges(keys=True)) == ["claimed by", "holds position at"]
+
+
+@pytest.mark.parametrize(("values", "drawn"), [
+    (["Jane Roe"], {JANE}),  # a person's name
+    (["J. Roe", "Globex  Research"], {JANE, GLOBEX}),  # an alias; spaces collapsed
+    ([STAT], {STAT_CLAIM}),  # a claim's text
+    (["news/a1.txt", "Acme names a new CMO"], {ARTICLE_1}),  # an article's source, headline
+    (["Acme Corp", str(ACME), "chief marketing officer", "jane roe", "40"], {ACME}),
+])
+def test_select_names_draw_the_nodes_they_name(network, values, drawn):
+    sub = query_to_network(values, network)
+    assert set(sub) == {str(n) for n in drawn}
+    assert sub.number_of_edges() == network.subgraph(set(sub)).number_of_edges()
+
+
+def test_select_names_and_iris_draw_the_edges_among_their_nodes(network):
+    sub = query_to_network(["Jane Roe", str(ACME), QUOTE], network)
     assert set(sub) == {str(JANE), str(ACME), str(QUOTE_CLAIM)}
     assert sorted(k for _, _, k in sub.edges(keys=True)) == ["claimed by", "holds position at"]
 

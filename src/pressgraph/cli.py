@@ -76,7 +76,8 @@ def query_cli(
 def view_cli(
     query: str = typer.Option(None, "--query", help="A query file or catalogue name: a "
                               "CONSTRUCT result is drawn as a graph, a SELECT result as the "
-                              "nodes its rows' IRIs name."),
+                              "nodes its rows name (IRIs, names, headlines, sources, claim "
+                              "texts)."),
     focus: str = typer.Option(None, "--focus", help="Draw the neighbourhood of this entity "
                               "(a name, an alias or an IRI), in the whole graph or in the "
                               "--query result."),

@@ -53,7 +53,8 @@ def run_view(query: str | None, focus: str | None, depth: int, out: Path,
 
     Args:
         query: a .rq file or catalogue name: a CONSTRUCT result is drawn as a graph, a
-            SELECT result as the nodes its rows' IRIs name.
+            SELECT result as the nodes its rows' IRIs or names (a person's or organization's
+            name, an article's headline or source, a claim's text) stand for.
         focus: draw only the neighbourhood (within `depth` hops) of this name or IRI, in
             the whole graph or in the query's result.
         kind: the network drawn: full, comention, people-orgs or claims.
@@ -71,9 +72,9 @@ def run_view(query: str | None, focus: str | None, depth: int, out: Path,
     if result.form == "graph":
         network = query_to_network(_as_graph(result))
     else:
-        iris = {v for row in result.rows() for v in row if v and "://" in v}
+        values = {v for row in result.rows() for v in row if v}  # IRIs and names
         with cyclic_gc_paused():
-            network = query_to_network(iris, store_network(store))
+            network = query_to_network(values, store_network(store))
     network = project_network(network, kind)
     if focus is not None:  # the neighbourhood of an entity within the query's result
         from pressgraph.stages.visualise import focus_network

@@ -155,8 +155,8 @@ def view_html(backend: ox.Store | str, job: Job, result: QueryResult) -> str:
         network = query_to_network(as_graph(result))
     elif result.form == "select":
         everything, _ = run_limited(backend, replace(job, text=EVERYTHING, max_rows=None))
-        iris = {v for row in result.rows() for v in row if v and "://" in v}
-        network = query_to_network(iris, graph_to_network(as_graph(everything)))
+        values = {v for row in result.rows() for v in row if v}  # IRIs and names
+        network = query_to_network(values, graph_to_network(as_graph(everything)))
     else:
         raise RequestError(Errors.KG045.format(why="an ASK result has nothing to draw",
                                                fix="Send a CONSTRUCT or SELECT query."), 400)

@@ -4,13 +4,14 @@
 organizations and claims, and `store_network` (view_store) reads the same network straight
 from a pyoxigraph store or an endpoint, with no rdflib copy; `project_network`
 (view_analytics) picks a kind of network; `render_html` (view_html) draws it as one offline
-page; `export_network` (view_export) writes it for Gephi or Cytoscape.
+page; `export_network` (view_export) writes it for Gephi or Cytoscape; `query_to_network`
+and `focus_network` (view_query) pick out what a query result or a name stands for.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,76 +19,18 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
 
-from pressgraph.errors import Errors, PressgraphError
 from pressgraph.stages.view_analytics import KINDS, check_kind, project_network
 from pressgraph.stages.view_export import check_export, export_network
 from pressgraph.stages.view_html import MAX_NODES, render_html
 from pressgraph.stages.view_network import graph_to_network
+from pressgraph.stages.view_query import find_nodes, focus_network, named_nodes, query_to_network
 from pressgraph.stages.view_store import store_network
 from pressgraph.writing import write_atomic
 
 __all__ = ["KINDS", "MAX_NODES", "check_export", "check_kind", "cyclic_gc_paused", "export_network",
-           "find_nodes", "focus_network", "graph_to_network", "project_network",
+           "find_nodes", "focus_network", "graph_to_network", "named_nodes", "project_network",
            "query_to_network", "render_html", "store_network", "view_network", "write_network",
            "write_store_view", "write_view"]
-
-
-def find_nodes(network: nx.MultiDiGraph, name: str) -> list[str]:
-    """The nodes an IRI or a name (any of its names or aliases, case-insensitive) stands for."""
-    if name in network:
-        return [name]
-    if name in network.graph.get("via", {}):
-        return [n for n in network.graph["via"][name] if n in network]
-    wanted = " ".join(name.split()).casefold()
-    return sorted(node for node, data in network.nodes(data=True)
-                  if wanted in {" ".join(n.split()).casefold()
-                                for n in [data["label"], *data.get("names", [])]})
-
-
-def focus_network(network: nx.MultiDiGraph, focus: str, depth: int = 1) -> nx.MultiDiGraph:
-    """The ego network of an entity: the nodes within `depth` hops, edges in any direction.
-
-    Args:
-        network: the full network.
-        focus: an entity's IRI or one of its names.
-        depth: how many hops to keep around it.
-
-    Raises:
-        PressgraphError: KG015 when no node has that IRI or name.
-    """
-    centres = find_nodes(network, focus)
-    if not centres:
-        raise PressgraphError(Errors.KG015.format(name=focus))
-    undirected = network.to_undirected(as_view=True)
-    keep: set[str] = set()
-    for centre in centres:
-        keep.update(nx.ego_graph(undirected, centre, radius=max(depth, 0)))
-    return network.subgraph(sorted(keep)).copy()
-
-
-def query_to_network(result: Graph | Iterable[object],
-                     network: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
-    """The network of a SPARQL result, for `pressgraph view --query`.
-
-    Args:
-        result: a CONSTRUCT (or DESCRIBE) result graph, drawn with `graph_to_network`; or the
-            IRIs found in a SELECT result's rows.
-        network: the full network (needed for a SELECT result); the drawn nodes are the
-            IRIs' nodes (a membership stands for its person and organization, a span for
-            its article) and the edges among them.
-
-    Returns:
-        The network to draw (empty when no IRI names a node).
-    """
-    if isinstance(result, Graph):
-        return graph_to_network(result)
-    if network is None:
-        raise TypeError("query_to_network needs the full network for a SELECT result")
-    via = network.graph.get("via", {})
-    keep: set[str] = set()
-    for iri in map(str, result):
-        keep.update([iri] if iri in network else via.get(iri, []))
-    return network.subgraph(sorted(n for n in keep if n in network)).copy()
 
 
 def write_network(network: nx.MultiDiGraph, out_path: Path, title: str,
