@@ -93,7 +93,8 @@ class Errors(metaclass=ErrorsWithCodes):
     KG060 = ("--dask needs the dask.distributed package, which is not installed. Install it "
              "(pip install distributed) or drop --dask to run on this machine (--jobs N).")
     KG061 = ("{address}: no Dask scheduler answered there ({why}). Start one (dask scheduler) "
-             "and pass its address, e.g. tcp://host:8786, or drop --dask.")
+             "and pass its address, tcp://host:8786 (the scheduler's port, not the dashboard's "
+             "8787), or drop --dask.")
     KG080 = "unknown view kind '{kind}'. Pass --kind one of: {kinds}."
     KG081 = ("{path}: cannot export a network as '{suffix}'. Name the file .graphml, .gexf "
              "or .json (Cytoscape JSON).")

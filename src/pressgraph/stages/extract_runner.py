@@ -20,11 +20,10 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from pressgraph.errors import Errors, PressgraphError
 from pressgraph.records import ArticleFacts, CleanArticle
+from pressgraph.stages.dask_connect import connect
 from pressgraph.stages.extract_pool import Started
 
-CONNECT_TIMEOUT = "20s"  # how long to wait for a Dask scheduler
 _LOADED: dict[ExtractSettings, tuple] = {}
 _LOCK = threading.Lock()
 
@@ -112,16 +111,7 @@ def _in_processes(articles: Sequence[CleanArticle], settings: ExtractSettings, j
 def _on_dask(articles: Sequence[CleanArticle], settings: ExtractSettings, address: str
              ) -> Iterator[ArticleFacts]:
     """One task per batch on the cluster; results gathered in order and then released."""
-    try:
-        from distributed import Client
-    except ImportError:
-        raise PressgraphError(Errors.KG060) from None
-    try:
-        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as err:
-        why = " ".join(str(err).split())[:200]
-        raise PressgraphError(Errors.KG061.format(address=address, why=why)) from None
-    with client:
+    with connect(address) as client:
         remote = client.scatter(settings.shipped(), broadcast=True)
         futures = deque(client.map(extract_batch, _batches(articles, settings.batch_size),
                                    settings=remote, pure=False))
