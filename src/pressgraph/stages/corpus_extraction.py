@@ -50,17 +50,20 @@ class CorpusExtraction:
     def facts(self, progress: bool = False) -> Iterator[ArticleFacts]:
         """Every article's facts in input order: cached, or extracted and then cached."""
         fresh = set(self.todo)
-        bar = tqdm(total=len(self.articles), unit="article", disable=not progress, leave=False)
-        for index, key in enumerate(self.keys):
-            facts = None if index in fresh else self._cached(key)
-            if facts is None:
-                facts = next(self._fresh) if index in fresh else self._unreadable(index)
-                if self.cache is not None:
-                    self.cache.save(key, facts)
-            bar.update(1)
-            yield facts
-        next(self._fresh, None)  # let the backend shut its workers down
-        bar.close()
+        bar = tqdm(total=len(self.articles), unit="article", leave=False,
+                   disable=None if progress else True)  # None: only on a terminal
+        try:  # closed (its line wiped) before an error is printed, too
+            for index, key in enumerate(self.keys):
+                facts = None if index in fresh else self._cached(key)
+                if facts is None:
+                    facts = next(self._fresh) if index in fresh else self._unreadable(index)
+                    if self.cache is not None:
+                        self.cache.save(key, facts)
+                bar.update(1)
+                yield facts
+            next(self._fresh, None)  # let the backend shut its workers down
+        finally:
+            bar.close()
         self.extracted = len(self.todo) + self._late  # _late: unreadable entries
         self.cached = len(self.articles) - self.extracted
 
