@@ -25,13 +25,13 @@ import sys
 import time
 from pathlib import Path
 
-from pressgraph.namespace import CLAIM_KINDS, Iris
+from synth_sentences import AGAIN, Text, claim, exact, named_again
+
+from pressgraph.namespace import Iris
 from pressgraph.records import (
     ArticleFacts,
-    Claim,
     Mention,
     Position,
-    Quantity,
     RawArticle,
     Span,
 )
@@ -57,17 +57,6 @@ ZIPF = 2.4  # the skew of reuse: the first of 9,000 people is drawn 2.2% of the 
 TITLES = (("chief executive", ("CEO",)), ("chief marketing officer", ("CMO",)),
           ("finance director", ("CFO",)), ("chairman", ("PRESIDENT",)),
           ("head of technology", ("HEAD",)), ("chief information officer", ("CIO",)))
-VERBS = {"Statistic": "reported", "Prediction": "predicted", "Finding": "found",
-         "Quote": "said", "Assertion": "argued"}
-# the full BBC build's claims: how many of each kind (in CLAIM_KINDS' order), and the shares
-# with a claimant (a person or an organization), with quantities (and with two), and of
-# predictions naming a year
-KIND_COUNTS = {"Statistic": 3520, "Prediction": 1367, "Finding": 658, "Quote": 5104,
-               "Assertion": 5553}
-BY_PERSON, BY_ORGANIZATION = 0.46, 0.17  # the rest (37%) have no findable source
-WITH_QUANTITY, WITH_TWO_QUANTITIES = 0.32, 0.42
-PREDICTION_WITH_YEAR = 0.107
-AGAIN = 0.9  # the BBC build has 17.2 mention spans an article for 9.4 entities named
 
 
 def main() -> None:
@@ -110,27 +99,10 @@ def _zipf(rng: random.Random, pool: list[str]) -> str:
     return pool[int(len(pool) * rng.random() ** ZIPF)]
 
 
-class _Text:
-    """An article text built sentence by sentence, with the span of each part."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.size = 0
-
-    def add(self, text: str) -> Span:
-        span = Span(self.size, self.size + len(text))
-        self.parts.append(text)
-        self.size += len(text)
-        return span
-
-    def __str__(self) -> str:
-        return "".join(self.parts)
-
-
 def _article(index: int, rng: random.Random, people: list[str], orgs: list[str],
              count: int) -> ArticleFacts:
     """One invented article's facts; every fifth pair of articles is a near-duplicate."""
-    text, mentions, positions, claims = _Text(), [], [], []
+    text, mentions, positions, claims = Text(), [], [], []
     text.add(f"Markets report {index}\n\n")
     for _ in range(rng.randint(3, 6)):
         person, org = _zipf(rng, people), _zipf(rng, orgs)
@@ -144,64 +116,19 @@ def _article(index: int, rng: random.Random, people: list[str], orgs: list[str],
         sentence = Span(start, text.size)
         mentions += [Mention(person, "PERSON", person_span), Mention(org, "ORG", org_span)]
         if rng.random() < AGAIN:
-            mentions += _named_again(text, person, org)
+            mentions += named_again(text, person, org)
         if rng.random() < 0.15:
             positions.append(Position(person, title, roles, org, sentence, "rule:appositive"))
-        claims.append(_claim(rng, text, (person, org), ", {} that "))
+        claims.append(claim(rng, text, (person, org), ", {} that "))
         while rng.random() < 0.4:  # 1.67 claims per speaker, as the BBC build's 7.5 an article
-            claims.append(_claim(rng, text, (person, org), "They also {} that "))
+            claims.append(claim(rng, text, (person, org), "They also {} that "))
     raw = RawArticle(source=f"synthetic/{index:06d}.txt", stem=f"{index:06d}", text=str(text),
                      title=f"Markets report {index}")
-    claims = [_exact(c, raw.text) for c in claims]
+    claims = [exact(c, raw.text) for c in claims]
     twin = index ^ 1 if index % 10 < 2 and (index ^ 1) < count else None
     return ArticleFacts(raw=raw, title=raw.title, authors=(), date="2005-01-01", publisher=None,
                         mentions=tuple(mentions), positions=tuple(positions),
                         claims=tuple(claims), alternates=(f"{twin:06d}",) if twin else ())
-
-
-def _named_again(text: _Text, person: str, org: str) -> list[Mention]:
-    """A sentence naming a person and an organization again: their second mention spans."""
-    text.add("Later ")
-    person_span = text.add(person)
-    text.add(" visited ")
-    org_span = text.add(org)
-    text.add(".\n")
-    return [Mention(person, "PERSON", person_span), Mention(org, "ORG", org_span)]
-
-
-def _claim(rng: random.Random, text: _Text, sources: tuple[str, str], lead: str) -> Claim:
-    """A claim added to the text as a sentence (its text is set by `_exact`), attributed to
-    the sentence's person or organization or to no one, in the BBC build's proportions."""
-    kind = rng.choices(CLAIM_KINDS, weights=[KIND_COUNTS[k] for k in CLAIM_KINDS])[0]
-    text.add(lead.format(VERBS[kind]))
-    number, year = rng.randint(2, 95), rng.randint(2005, 2009)
-    unit = f"unit {rng.randint(1, 10**6)}"  # texts differ: claims of no one merge by text
-    quantities: tuple[Quantity, ...] = ()
-    if rng.random() < WITH_QUANTITY:
-        quantities = (Quantity(f"{number}%", "percent", "sales", str(number)),
-                      Quantity(f"${number * 3}m", "USD", "sales", str(number * 3_000_000)))
-        quantities = quantities if rng.random() < WITH_TWO_QUANTITIES else quantities[:1]
-        said = f"sales at {unit} rose {number}% to ${number * 3}m"
-    else:
-        said = f"demand at {unit} stays strong"
-    horizon = None
-    if kind == "Prediction" and rng.random() < PREDICTION_WITH_YEAR:
-        horizon, said = str(year), f"{said} by {year}"  # the year the sentence names
-    span = text.add(said)
-    text.add(".\n")
-    chance = rng.random()
-    claimant, label = ((sources[0], "PERSON") if chance < BY_PERSON else
-                       (sources[1], "ORG") if chance < BY_PERSON + BY_ORGANIZATION else
-                       (None, None))
-    return Claim("", kind, claimant, label, span, cue=VERBS[kind], quantities=quantities,
-                 horizon=horizon, origin="rule:reporting-verb")
-
-
-def _exact(claim: Claim, text: str) -> Claim:
-    """The claim with its text exactly as its span reads."""
-    return Claim(text[claim.span.begin:claim.span.end], claim.kind, claim.claimant,
-                 claim.claimant_label, claim.span, claim.cue, claim.quantities, claim.horizon,
-                 claim.origin, claim.confidence)
 
 
 if __name__ == "__main__":

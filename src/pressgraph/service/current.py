@@ -2,9 +2,10 @@
 
 A build never writes the store a server has open: it builds a new one beside it and renames it
 into place (stages/store_swap.py), so an open store goes on answering from the old one. Before
-each job the worker compares the store directory's identity (device and inode) with the one it
-opened, and opens the new store when they differ. While a swap is under way (no directory, or
-one that cannot be opened yet) it keeps answering from the store it has.
+each job the worker compares the store directory's identity (device, inode and change time)
+with the one it opened, and opens the new store when they differ. While a swap is under way
+(no directory there) it keeps answering from the store it has; a directory swapped in is a
+complete, closed store, so failing to open it is an error, reported with the job's answer.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from pressgraph.errors import Errors, PressgraphError
 from pressgraph.stages.store import open_store
 
 
@@ -26,24 +28,29 @@ class CurrentStore:
             PressgraphError: KG011 if there is no store there.
         """
         self.directory = directory
+        self.identity = _identity(directory)  # read first: a swap after it costs a reopen
         self.store = open_store(directory)
-        self.identity = _identity(directory)
 
     def get(self) -> ox.Store:
-        """The store, reopened first if another has been swapped in since it was opened."""
+        """The store, reopened first if another has been swapped in since it was opened.
+
+        Raises:
+            PressgraphError: KG011 if the store swapped in cannot be opened.
+        """
         now = _identity(self.directory)
         if now is not None and now != self.identity:
             try:  # not open_store: it would rename directories a running swap is moving
                 self.store, self.identity = ox.Store.read_only(self.directory), now
             except OSError:
-                pass  # caught mid-swap: the next job tries again
+                raise PressgraphError(Errors.KG011.format(path=self.directory)) from None
         return self.store
 
 
-def _identity(directory: str) -> tuple[int, int] | None:
-    """The directory's device and inode numbers, or None if it is not there."""
+def _identity(directory: str) -> tuple[int, int, int] | None:
+    """The directory's device, inode and change time (an inode number can be reused), or None
+    if it is not there."""
     try:
         info = Path(directory).stat()
     except OSError:
         return None
-    return info.st_dev, info.st_ino
+    return info.st_dev, info.st_ino, info.st_ctime_ns

@@ -122,6 +122,8 @@ def serve(config: ServeConfig, echo: Callable[[str], None]) -> None:
     server = start_server(config, echo)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop as on Ctrl-C
+        # and stop on Ctrl-C even when started with it ignored (a shell's background job)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     echo(f"pressgraph serve: query page {server.url}/, SPARQL endpoint {server.url}/sparql "
          "(Ctrl-C stops)")
     try:

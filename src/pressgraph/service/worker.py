@@ -17,7 +17,8 @@ import pyoxigraph as ox
 
 from pressgraph.errors import Errors, PressgraphError, RequestError
 from pressgraph.service.current import CurrentStore
-from pressgraph.service.guard import check_query, declares_dataset, refuse_syntax_error
+from pressgraph.service.dataset import dataset_args
+from pressgraph.service.guard import check_query, refuse_syntax_error
 from pressgraph.service.limits import limited
 from pressgraph.stages.remote import is_url, one_line, run_remote
 from pressgraph.stages.results import QueryResult
@@ -71,7 +72,12 @@ def worker_main(conn: Connection, store: str, memory_mb: int | None) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(answer(backend if isinstance(backend, str) else backend.get(), job, memory_mb))
+        try:
+            current = backend if isinstance(backend, str) else backend.get()
+        except PressgraphError as err:  # a store swapped in that cannot be opened
+            conn.send(Answer(status=500, message=str(err)))
+            continue
+        conn.send(answer(current, job, memory_mb))
 
 
 def memory_words(memory_mb: int | None) -> str:
@@ -102,7 +108,8 @@ def run_limited(backend: ox.Store | str, job: Job) -> tuple[QueryResult, bool]:
     try:
         if isinstance(backend, str):
             return _remote(backend, job)
-        found = backend.query(job.text, **_dataset(job))
+        found = backend.query(job.text, **dataset_args(job.text, job.default_graphs,
+                                                         job.named_graphs))
         return limited(found, job.max_rows)
     except SyntaxError as err:
         raise refuse_syntax_error(job.text, err) from None
@@ -126,24 +133,9 @@ def _remote(url: str, job: Job) -> tuple[QueryResult, bool]:
     return (result, False) if result.form == "ask" else limited(result.solutions(), job.max_rows)
 
 
-def _dataset(job: Job) -> dict[str, object]:
-    """pyoxigraph's query arguments for the protocol's dataset (400 for an invalid IRI)."""
-    try:
-        # the protocol's graphs come first, then the query's FROM, else the union of graphs
-        union = not job.default_graphs and not declares_dataset(job.text)
-        args: dict[str, object] = {"use_default_graph_as_union": union}
-        if job.default_graphs:
-            args["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
-        if job.named_graphs:
-            args["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graphs]
-    except ValueError as err:
-        why = f"a graph IRI is not valid ({one_line(err)})"
-        raise RequestError(Errors.KG045.format(why=why, fix="Send absolute IRIs."), 400) from None
-    return args
-
-
 def view_html(backend: ox.Store | str, job: Job, result: QueryResult) -> str:
-    """The pressgraph HTML view of a CONSTRUCT/DESCRIBE result, or of a SELECT's IRIs."""
+    """The pressgraph HTML view of a CONSTRUCT/DESCRIBE result, or of what a SELECT's rows
+    name (IRIs and names: see stages/view_query.py)."""
     from rdflib import Graph
 
     from pressgraph.stages.visualise import graph_to_network, query_to_network, render_html

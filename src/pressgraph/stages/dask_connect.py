@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -35,12 +36,13 @@ def connect(address: str) -> Any:
         from distributed import Client
     except ImportError:
         raise PressgraphError(Errors.KG060) from None
-    seconds = CONNECT_TIMEOUT
+    seconds, start = CONNECT_TIMEOUT, time.monotonic()
     why = _probe(address, seconds)
     if why is None:
+        left = max(1.0, seconds - (time.monotonic() - start))  # one deadline for both steps
         client = Client.__new__(Client)  # made in two steps, to close it if __init__ fails
         try:
-            client.__init__(address, timeout=seconds, set_as_default=False)
+            client.__init__(address, timeout=left, set_as_default=False)
             return client
         except Exception as err:  # noqa: BLE001 - whatever the scheduler did, it is KG061
             why = _why(err, seconds)

@@ -49,7 +49,7 @@ def focus_network(network: nx.MultiDiGraph, focus: str, depth: int = 1) -> nx.Mu
 
 def query_to_network(result: Graph | Iterable[object],
                      network: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
-    """The network of a SPARQL result, for `pressgraph view --query`.
+    """The network of a SPARQL result, for `pressgraph view --query` and the endpoint's /view.
 
     Args:
         result: a CONSTRUCT (or DESCRIBE) result graph, drawn with `graph_to_network`; or the
