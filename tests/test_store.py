@@ -184,6 +184,13 @@ def test_missing_store_is_kg011(tmp_path: Path) -> None:
         run_query(tmp_path / "nothing", MARKER)
 
 
+def test_a_corrupt_store_is_one_line_kg025(tmp_path: Path) -> None:
+    (tmp_path / "CURRENT").write_text("not a manifest name\n", encoding="utf-8")
+    with pytest.raises(PressgraphError, match=r"^\[KG025\] ") as err:
+        open_store(tmp_path)
+    assert str(tmp_path) in str(err.value) and "\n" not in str(err.value)
+
+
 def test_load_refuses_to_replace_a_folder_that_is_not_a_store(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "notes.txt").write_text("keep me", encoding="utf-8")

@@ -57,6 +57,8 @@ class Errors(metaclass=ErrorsWithCodes):
              "wrote (graphs/NAME.trig).")
     KG072 = ("{files}: no input file of that name under {inputs}. Pass the folder that holds "
              "the annotated articles as INPUT.")
+    KG025 = ("{path}: the store cannot be opened ({why}). Rebuild it (pressgraph build), or "
+             "pass another --store.")
     KG030 = ("{path}, line {line}: not a merge rule ({why}). Write 'same' or 'different', "
              "PERSON or ORG, then two names, separated by tabs.")
     KG031 = ("--min-confidence {value}: needs a number from 0 to 1, and the embedded store "

@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from pressgraph.errors import Errors, PressgraphError
+from pressgraph.stages.remote import one_line
 from pressgraph.stages.store import open_store
 
 
@@ -35,14 +36,15 @@ class CurrentStore:
         """The store, reopened first if another has been swapped in since it was opened.
 
         Raises:
-            PressgraphError: KG011 if the store swapped in cannot be opened.
+            PressgraphError: KG025 if the store swapped in cannot be opened.
         """
         now = _identity(self.directory)
         if now is not None and now != self.identity:
             try:  # not open_store: it would rename directories a running swap is moving
                 self.store, self.identity = ox.Store.read_only(self.directory), now
-            except OSError:
-                raise PressgraphError(Errors.KG011.format(path=self.directory)) from None
+            except (OSError, RuntimeError) as err:  # RuntimeError: RocksDB finds it corrupt
+                why = one_line(err)
+                raise PressgraphError(Errors.KG025.format(path=self.directory, why=why)) from None
         return self.store
 
 

@@ -71,7 +71,7 @@ def open_store(store: str | Path = DEFAULT_STORE) -> ox.Store:
     """Open a store read-only, finishing an interrupted swap first (see stages/store_swap.py).
 
     Raises:
-        PressgraphError: KG011 if there is no store there.
+        PressgraphError: KG011 if there is no store there, KG025 if it cannot be opened.
     """
     found = locate(Path(store))
     if found is None or not (found / "CURRENT").is_file():
@@ -80,6 +80,8 @@ def open_store(store: str | Path = DEFAULT_STORE) -> ox.Store:
         return ox.Store.read_only(str(found))
     except OSError:
         raise PressgraphError(Errors.KG011.format(path=store)) from None
+    except RuntimeError as err:  # RocksDB's own errors: a corrupt or half-deleted store
+        raise PressgraphError(Errors.KG025.format(path=store, why=one_line(err))) from None
 
 
 def run_query(store: ox.Store | str | Path, query_text: str) -> QueryResult:
