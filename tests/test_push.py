@@ -23,9 +23,11 @@ from typer.testing import CliRunner
 from pressgraph.cli import app
 from pressgraph.errors import PressgraphError
 from pressgraph.query_commands import run_query_command
-from pressgraph.stages.graphstore import Endpoints, GraphStore, endpoints
-from pressgraph.stages.push import push, read_graphs, run_push
+from pressgraph.stages.graphstore import GraphStore
+from pressgraph.stages.local_graphs import read_graphs
+from pressgraph.stages.push import push, run_push
 from pressgraph.stages.store import load_store
+from pressgraph.stages.store_layouts import Endpoints, endpoints
 
 FIXTURE = Path(__file__).parent / "data" / "fixture.trig"
 BASE = "https://pressgraph.example/id/"
@@ -52,11 +54,15 @@ def oxigraph_cli() -> str:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     """The base URL of an Oxigraph server on a free loopback port, stopped at the end."""
+    yield from _oxigraph(tmp_path_factory.mktemp("oxigraph"), "--union-default-graph")
+
+
+def _oxigraph(location: Path, *options: str):
+    """Run an Oxigraph server until the generator is closed; yields its base URL."""
     port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
     process = subprocess.Popen(
         [oxigraph_cli(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+         *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 15
     while True:
         try:
@@ -243,6 +249,21 @@ def test_a_store_url_that_is_not_http_is_refused_at_once(url, trig, store, extra
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
     assert result.output.startswith("error: [KG050] ") and "http:// or https://" in result.output
+
+
+def test_a_store_whose_default_graph_is_not_the_union_gets_a_warning(url, trig, tmp_path):
+    result = CliRunner().invoke(app, ["push", str(trig), "--store", f"{url}/query"])
+    assert result.exit_code == 0 and "[KG056]" not in result.output
+    plain_server = _oxigraph(tmp_path / "plain")  # started without --union-default-graph
+    other = next(plain_server)
+    try:
+        result = CliRunner().invoke(app, ["push", str(trig), "--store", f"{other}/query"])
+    finally:
+        plain_server.close()
+    assert result.exit_code == 0
+    warning = result.output.strip().splitlines()[-1]
+    assert warning.startswith(f"warning: [KG056] {other}/query: "), warning
+    assert "--union-default-graph" in warning
 
 
 def test_a_missing_trig_says_build_first(tmp_path):

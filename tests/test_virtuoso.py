@@ -18,9 +18,11 @@ from pressgraph.config import load_config
 from pressgraph.errors import PressgraphError
 from pressgraph.pipeline import build
 from pressgraph.query_commands import run_query_command
-from pressgraph.stages.graphstore import GraphStore, endpoints
-from pressgraph.stages.push import read_graphs, run_push
+from pressgraph.stages.graphstore import GraphStore
+from pressgraph.stages.local_graphs import read_graphs
+from pressgraph.stages.push import run_push
 from pressgraph.stages.store import run_query
+from pressgraph.stages.store_layouts import endpoints
 from virtuoso_server import VIRTUOSO, running_virtuoso
 
 if not VIRTUOSO.is_file():

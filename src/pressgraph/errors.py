@@ -92,6 +92,9 @@ class Errors(metaclass=ErrorsWithCodes):
              "endpoint and --graph-store its Graph Store endpoint (docs/scale.md).")
     KG055 = ("{path}: none of its named graphs is under {prefix}, so --prune would delete every "
              "article graph in the store. Pass the --config the graph was built with.")
+    KG056 = ("{url}: a query with no GRAPH clause finds nothing there, so the "
+             "catalogue queries will return no rows. Make its default graph the union of the "
+             "named graphs (oxigraph serve --union-default-graph; see docs/scale.md).")
     KG060 = ("--dask needs the dask.distributed package, which is not installed. Install it "
              "(pip install distributed) or drop --dask to run on this machine (--jobs N).")
     KG061 = ("{address}: no Dask scheduler answered there ({why}). Start one (dask scheduler) "

@@ -1,71 +1,24 @@
 """A small client for a remote RDF store: SPARQL 1.1 Protocol to list its named graphs, and the
 SPARQL 1.1 Graph Store HTTP Protocol to replace (PUT) or drop (DELETE) one graph at a time.
 
-`endpoints` pairs a store's query endpoint with its Graph Store endpoint for the well-known
-layouts (see docs/scale.md); any other URL is taken as one that speaks both protocols.
+Where a store takes each protocol is stages/store_layouts.py's `endpoints`.
 """
 
 from __future__ import annotations
 
 import http.client
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from pressgraph.errors import Errors, PressgraphError
 from pressgraph.stages.remote import MAX_MESSAGE, TIMEOUT, one_line
+from pressgraph.stages.store_layouts import Endpoints
 
-# (query endpoint path, Graph Store endpoint path): each pattern matches the end of the path.
-_LAYOUTS = (
-    (r"^/query$", "/store"),                                    # Oxigraph
-    (r"^/sparql$", "/sparql-graph-crud"),                       # Virtuoso
-    (r"(/repositories/[^/]+)$", r"\1/rdf-graphs/service"),      # GraphDB, RDF4J
-    (r"(/[^/]+)/(?:query|sparql)$", r"\1/data"),                # Fuseki
-)
-_REVERSE = (
-    (r"^/store$", "/query"),
-    (r"^/sparql-graph-crud(?:-auth)?$", "/sparql"),
-    (r"(/repositories/[^/]+)/rdf-graphs/service$", r"\1"),
-    (r"(/[^/]+)/data$", r"\1/query"),
-)
 LIST_GRAPHS = """SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
   FILTER(STRSTARTS(STR(?g), "{prefix}")) }} GROUP BY ?g"""
-
-
-@dataclass(frozen=True)
-class Endpoints:
-    """Where to send queries (SPARQL 1.1 Protocol) and graphs (Graph Store Protocol)."""
-
-    query: str
-    graph_store: str
-
-
-def endpoints(store: str, graph_store: str | None = None, auth: bool = False) -> Endpoints:
-    """The query and Graph Store endpoints of `store`, either of which it may name.
-
-    Args:
-        store: a query endpoint or a Graph Store endpoint of a known layout, or any URL
-            serving both protocols.
-        graph_store: the Graph Store endpoint, when given (`store` is then the query endpoint).
-        auth: credentials will be sent (Virtuoso then takes graphs at /sparql-graph-crud-auth).
-    """
-    parts = urllib.parse.urlsplit(store)
-    if graph_store:
-        return Endpoints(store, graph_store)
-    for table, gsp_given in ((_REVERSE, True), (_LAYOUTS, False)):
-        for pattern, replacement in table:
-            path, found = re.subn(pattern, replacement, parts.path.rstrip("/"))
-            if found:
-                other = urllib.parse.urlunsplit(parts._replace(path=path))
-                if gsp_given:
-                    return Endpoints(other, store)
-                return Endpoints(store, f"{other}-auth" if auth and path.endswith(
-                    "/sparql-graph-crud") else other)
-    return Endpoints(store, store)
 
 
 class GraphStore:
@@ -104,6 +57,19 @@ class GraphStore:
             rows = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
             return {row["g"].value: int(row["n"].value) for row in rows}
         except (SyntaxError, ValueError, TypeError, KeyError, AttributeError) as err:
+            why = f"its answer is not SPARQL results JSON ({one_line(err)})"
+            raise PressgraphError(Errors.KG054.format(url=self.ends.query, why=why)) from None
+
+    def default_graph_has_triples(self) -> bool:
+        """True if a query with no GRAPH clause finds triples: the store's default graph is
+        the union of its named graphs, as the catalogue queries need (see docs/scale.md)."""
+        form = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}).encode("ascii")
+        body = self._send("POST", self.ends.query, form, {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json"}, "default graph query")
+        try:
+            return bool(ox.parse_query_results(body, ox.QueryResultsFormat.JSON))
+        except (SyntaxError, ValueError) as err:
             why = f"its answer is not SPARQL results JSON ({one_line(err)})"
             raise PressgraphError(Errors.KG054.format(url=self.ends.query, why=why)) from None
 

@@ -11,28 +11,17 @@ graph is ever deleted, and without `prune` they are only listed.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from pressgraph.config import load_config
 from pressgraph.errors import Errors, PressgraphError
-from pressgraph.stages.graphstore import GraphStore, endpoints
-from pressgraph.stages.remote import is_url, one_line
+from pressgraph.stages.graphstore import GraphStore
+from pressgraph.stages.local_graphs import LocalGraph, read_graphs
+from pressgraph.stages.remote import is_url
+from pressgraph.stages.store_layouts import endpoints
 from pressgraph.writing import write_atomic
-
-
-@dataclass(frozen=True)
-class LocalGraph:
-    """One named graph of the build: its triple count, sorted N-Triples and their SHA-256."""
-
-    triples: int
-    data: bytes
-    digest: str
 
 
 @dataclass
@@ -44,6 +33,7 @@ class PushReport:
     deleted: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
     loose: int = 0
+    not_union: str | None = None  # a query endpoint where no-GRAPH queries see nothing
 
     def summary(self, url: str) -> str:
         """The lines to print: the counts, then what was left for the user to decide."""
@@ -54,32 +44,9 @@ class PushReport:
                          f"build (pass --prune to delete them): {', '.join(self.stale)}")
         if self.loose:
             lines.append(f"skipped {self.loose} triple(s) outside the named graphs")
+        if self.not_union:
+            lines.append(f"warning: {Errors.KG056.format(url=self.not_union)}")
         return "\n".join(lines)
-
-
-def read_graphs(trig: Path) -> tuple[dict[str, LocalGraph], int]:
-    """The named graphs of a TriG file, and the number of triples in its default graph."""
-    triples: dict[str, list[ox.Triple]] = defaultdict(list)
-    loose = 0
-    try:
-        for quad in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG):
-            if isinstance(quad.graph_name, ox.DefaultGraph):
-                loose += 1
-            else:
-                triples[quad.graph_name.value].append(quad.triple)
-    except SyntaxError as err:
-        raise PressgraphError(Errors.KG014.format(path=trig, why=one_line(err))) from None
-    except OSError as err:
-        raise PressgraphError(Errors.KG006.format(path=trig, why=one_line(err))) from None
-    return {iri: _canonical(items) for iri, items in triples.items()}, loose
-
-
-def _canonical(triples: list[ox.Triple]) -> LocalGraph:
-    """A graph as sorted, distinct N-Triples lines, with their digest."""
-    text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    lines = sorted(set(text.splitlines()))
-    data = "".join(f"{line}\n" for line in lines).encode("utf-8")
-    return LocalGraph(len(lines), data, hashlib.sha256(data).hexdigest())
 
 
 def manifest_path(trig: Path) -> Path:
@@ -131,6 +98,8 @@ def push(trig: Path, store: GraphStore, base_iri: str, prune: bool = False) -> P
     finally:
         manifest[key] = dict(sorted(sent.items()))
         write_atomic(path, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    if graphs and not store.default_graph_has_triples():
+        report.not_union = store.ends.query
     return report
 
 
