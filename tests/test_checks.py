@@ -14,7 +14,7 @@ from pressgraph.errors import PressgraphError
 from pressgraph.namespace import NIF, SCHEMA
 from pressgraph.resources import project_file
 from pressgraph.stages.checks import check_files, run_checks
-from pressgraph.stages.validate import union_graph
+from pressgraph.stages.validate_input import union_graph
 
 ID = "https://pressgraph.example/id/"
 DOC, OTHER = URIRef(ID + "doc/a"), URIRef(ID + "doc/b")

@@ -23,13 +23,9 @@ from pressgraph.resources import project_file
 from pressgraph.stages.shacl_compile import compile_checks
 from pressgraph.stages.shacl_fast import validate_store
 from pressgraph.stages.store_terms import rdflib_graph
-from pressgraph.stages.validate import (
-    SHAPES_FILE,
-    ValidationReport,
-    parse_rdf,
-    union_graph,
-    validate,
-)
+from pressgraph.stages.validate import SHAPES_FILE, validate
+from pressgraph.stages.validate_input import parse_rdf, union_graph
+from pressgraph.stages.validate_report import ValidationReport
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"

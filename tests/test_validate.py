@@ -12,13 +12,8 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, XSD
 
 from pressgraph.errors import PressgraphError
 from pressgraph.namespace import NIF, PG, SCHEMA, Iris
-from pressgraph.stages.validate import (
-    ValidationReport,
-    Violation,
-    format_report,
-    validate,
-    validate_files,
-)
+from pressgraph.stages.validate import validate, validate_files
+from pressgraph.stages.validate_report import ValidationReport, Violation, format_report
 
 ID = "https://pressgraph.example/id/"
 MEMBERSHIP = URIRef(ID + "membership/ann-example--acme")

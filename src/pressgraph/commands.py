@@ -19,7 +19,7 @@ from pressgraph.pipeline import build
 from pressgraph.stages.checks import run_checks
 from pressgraph.stages.shacl_fast import validate_store
 from pressgraph.stages.store import load_store, open_store
-from pressgraph.stages.validate import format_report
+from pressgraph.stages.validate_report import format_report
 from pressgraph.stages.visualise import write_store_view
 
 MEMORY_QUADS = 5_000_000  # bigger builds are checked and drawn from the on-disk store

@@ -20,7 +20,8 @@ from pressgraph.stages.store import (
     open_store,
     run_query,
 )
-from pressgraph.stages.validate import format_report, validate_files
+from pressgraph.stages.validate import validate_files
+from pressgraph.stages.validate_report import format_report
 from pressgraph.stages.visualise import (
     check_export,
     check_kind,

@@ -11,7 +11,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from pressgraph.errors import Errors, RequestError
-from pressgraph.stages.results import QueryResult, format_result
+from pressgraph.stages.results import QueryResult
+from pressgraph.stages.results_format import format_result
 
 _RESULTS = ox.QueryResultsFormat
 TABLE_TYPES = {  # media type -> format; the first is the default

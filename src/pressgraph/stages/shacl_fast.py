@@ -29,15 +29,9 @@ from pressgraph.resources import project_file
 from pressgraph.stages.shacl_compile import Check, compile_checks
 from pressgraph.stages.shacl_sparql import sparql_messages
 from pressgraph.stages.store_terms import to_rdflib
-from pressgraph.stages.validate import (
-    SHAPES_FILE,
-    ValidationReport,
-    Violation,
-    make_report,
-    parse_rdf,
-    shape_id,
-    union_graph,
-)
+from pressgraph.stages.validate import SHAPES_FILE, shape_id
+from pressgraph.stages.validate_input import parse_rdf, union_graph
+from pressgraph.stages.validate_report import ValidationReport, Violation, make_report
 
 _SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _SPECIAL = ("this", "path", "value")

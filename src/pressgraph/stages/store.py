@@ -22,7 +22,8 @@ import pyoxigraph as ox
 from pressgraph.errors import Errors, PressgraphError
 from pressgraph.service.guard import check_depth, declares_dataset
 from pressgraph.stages.remote import is_url, one_line, run_remote
-from pressgraph.stages.results import QueryResult, format_result
+from pressgraph.stages.results import QueryResult
+from pressgraph.stages.results_format import format_result
 from pressgraph.stages.store_swap import locate, prepare_build, swap_in
 from pressgraph.stages.store_update import (
     Index,
