@@ -1,4 +1,7 @@
-"""Parse the text after a name ("EVP and CMO, Acme Insurance") into titles, codes and an org."""
+"""Parse the text after a name ("EVP and CMO, Acme Insurance") into titles, codes and an org.
+
+Organization names are read by `title_orgs`; whether a title is former or incoming, by `tenure`.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +9,10 @@ import re
 from dataclasses import dataclass
 
 from pressgraph.stages.lexicon import Lexicon
+from pressgraph.stages.title_orgs import ARTICLE, is_org_part, org_prefix, split_commas
 
-ARTICLE = re.compile(r"^(?:(?:presently|currently|now|also|still)\s+)?"
-                     r"(?:a|an|the|our|its|his|her|their)\s+", re.I)
 JOINER = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
-ORG_WORD = re.compile(r"^(?:[A-Z0-9@][\w.&'’@-]*|of|and|for|&|de|du|la|le|von|van|the)$")
-STOP = {"of", "and", "for", "&", "de", "du", "la", "le", "von", "van", "the"}
 POSSESSIVE_OWNER = re.compile(r"^\s*((?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*)(?:'s|’s)\s+(.+)$")
-TENURE = re.compile(r"^(former|ex-|ex |one-time|onetime|outgoing|departing|retiring|"
-                    r"incoming|new|newly appointed|newly named)\s*", re.I)
-TENURE_WORDS = {"former": "former", "ex": "former", "one-time": "former", "onetime": "former",
-                "outgoing": "outgoing", "departing": "outgoing", "retiring": "outgoing",
-                "incoming": "incoming", "new": "incoming", "newly appointed": "incoming",
-                "newly named": "incoming"}
-LEAVING = re.compile(r"^[\s,]*who (?:is|was) (?:stepping down|leaving|retiring|resigning|"
-                     r"quitting|to step down|to leave|to retire)", re.I)
-TAKING = re.compile(r"^[\s,]*who (?:will|is to|is set to) (?:take over|join|become|succeed)",
-                    re.I)
 CLAUSE_END = re.compile(r"\s(?:said|says|told|tells|added|adds|warned|argued|believes|thinks|"
                         r"predicted|expects|noted)\b|[\"“”]")
 OF_THE_COMPANY = re.compile(r"\s+(?:of|at)\s+(?:the|its)\s+(?:company|firm|group|business|bank)$",
@@ -39,50 +29,6 @@ class ParsedTitle:
     alias: str | None
     length: int
     unit: str | None = None
-
-
-def split_commas(text: str) -> list[str]:
-    """Split on commas outside parentheses."""
-    parts, depth, current = [], 0, []
-    for char in text:
-        depth += char == "("
-        depth -= char == ")" and depth > 0
-        if char == "," and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return parts
-
-
-def org_prefix(text: str) -> str | None:
-    """The leading run of capitalized words ('Widget Stores UK', 'University of Somewhere')."""
-    words = ARTICLE.sub("", text.strip()).split()
-    taken: list[str] = []
-    for word in words:
-        bare = word.rstrip(".,;:)")
-        if not ORG_WORD.match(bare) or bare.endswith(("'s", "’s")):
-            if bare.endswith(("'s", "’s")) and bare[:1].isupper():
-                taken.append(bare[:-2])
-            break
-        taken.append(bare)
-        if bare != word:
-            break
-    while taken and taken[-1] in STOP:
-        taken.pop()
-    name = " ".join(taken)
-    return name if name and name[:1].isupper() or name.startswith("@") else None
-
-
-def is_org_part(part: str) -> bool:
-    """A comma part that names an organization or a division ('Widget Direct')."""
-    text = re.sub(r"^(?:in|of|at)\s+the\s+|^the\s+", "", part.strip())
-    words = [w for w in text.split() if w.lower() not in STOP]
-    if not words or len(words) > 8 or not text[:1].isupper() and not text.startswith("@"):
-        return False
-    capitals = sum(1 for w in words if w[:1].isupper() or w[:1] in "(@")
-    return capitals / len(words) >= 0.6
 
 
 def role_codes(title: str, lexicon: Lexicon, context: str = "") -> tuple[str, ...]:
@@ -188,22 +134,3 @@ def split_titles(text: str, lexicon: Lexicon, context: str) -> tuple[tuple[str, 
     if len(pieces) < 2 or not all(lexicon.has_head(p) for p in pieces):
         pieces = [OF_THE_COMPANY.sub("", text)]
     return tuple((p, role_codes(p, lexicon, context)) for p in pieces if lexicon.has_head(p))
-
-
-def tenure(title: str, after: str = "") -> str | None:
-    """Whether a title is held no more ('former'), being left, or being taken up.
-
-    Args:
-        title: the title as written ("former chief executive").
-        after: the text right after the person's name and title ("who is stepping down").
-    """
-    match = TENURE.match(title.strip())
-    if match:
-        return TENURE_WORDS[match.group(1).casefold().rstrip("- ")]
-    if LEAVING.match(after):
-        return "outgoing"
-    if TAKING.match(after):
-        return "incoming"
-    if re.search(r"[\s-](?:designate|elect)$", title.strip(), re.I):
-        return "incoming"
-    return None
