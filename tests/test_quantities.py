@@ -11,7 +11,8 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 from pressgraph.namespace import SCHEMA, Iris
 from pressgraph.records import ArticleFacts, Claim, Quantity, RawArticle, Span
 from pressgraph.resources import project_file
-from pressgraph.stages.amounts import Amount, join_ranges, parse, split_change, unit_of, widen
+from pressgraph.stages.amount_extents import join_ranges, split_change, widen
+from pressgraph.stages.amounts import Amount, parse, unit_of
 from pressgraph.stages.quantities import horizon, quantities
 from pressgraph.stages.resolve import Resolver
 from pressgraph.stages.to_rdf import article_quads

@@ -24,7 +24,8 @@ from pressgraph.stages.duplicates import alternates, find_duplicates
 from pressgraph.stages.graph_writer import GraphWriter
 from pressgraph.stages.merges import load_merges
 from pressgraph.stages.rdf_cache import RenderedCache
-from pressgraph.stages.read import iter_inputs, shown
+from pressgraph.stages.read import iter_inputs
+from pressgraph.stages.read_paths import shown
 from pressgraph.stages.resolve import Resolver
 from pressgraph.stages.to_rdf import article_quads
 from pressgraph.stages.vocabulary import build_quads, vocabulary_quads

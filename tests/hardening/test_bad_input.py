@@ -19,7 +19,7 @@ from badcorpus import (
 )
 from rdflib.namespace import DCTERMS
 
-from pressgraph.stages.read import shown
+from pressgraph.stages.read_paths import shown
 
 pytestmark = pytest.mark.slow
 

@@ -40,7 +40,8 @@ from pressgraph.namespace import SCHEMA, Iris
 from pressgraph.records import ArticleFacts, RawArticle
 from pressgraph.service.guard import MAX_DEPTH, check_query, refuse_syntax_error
 from pressgraph.service.protocol import read_request
-from pressgraph.stages.read import MAX_CHARACTERS, iter_inputs, shown
+from pressgraph.stages.read import MAX_CHARACTERS, iter_inputs
+from pressgraph.stages.read_paths import shown
 from pressgraph.stages.resolve import Resolver
 from pressgraph.stages.store import load_store, run_query
 from pressgraph.stages.to_rdf import article_quads

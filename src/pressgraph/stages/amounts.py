@@ -1,7 +1,7 @@
 """Amounts as written, read as numbers: '£600m', '$1.13bn', '76%', '5-7%', 'half a million'.
 
-Pure string rules, no model: `widen` grows a number entity over its currency sign and scale,
-`join_ranges` makes one range of '$1bn to $2bn', `parse` reads the value (or the range) and unit.
+Pure string rules, no model: `parse` reads the value (or the range) and unit; finding where an
+amount begins and ends is in `amount_extents`.
 Values are decimal strings in plain notation ('1130000000'); units are ISO 4217 currency codes,
 'percent', 'percentage point', 'basis point' or 'count'.
 """
@@ -16,22 +16,11 @@ SCALES = {"k": 3, "thousand": 3, "m": 6, "mn": 6, "mln": 6, "million": 6, "bn": 
           "tn": 12, "trillion": 12, "quadrillion": 15, "quintillion": 18}
 WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "half a": 0.5, "half an": 0.5}
-_SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 NUMBER = re.compile(
-    rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s?(?P<scale>{_SCALE})\b)?"
+    rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s?(?P<scale>{SCALE_WORDS})\b)?"
     rf"|\b(?P<word>half an?|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s"
     r"(?P<wscale>thousand|million|billion|trillion)\b", re.I)
-NATIONS = (r"US|U\.S\.|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Swiss|French|"
-           r"Swedish|Danish|Norwegian|Mexican|South African|Indian|Chinese|Japanese")
-MONEY_WORDS = (r"dollars?|euros?|pounds?(?: sterling)?|sterling|yen|yuan|renminbi|rupees?|"
-               r"francs?|roubles?|rubles?|kronor|krona|kroner|krone|pesos?")  # not 'won', 'rand'
-PERCENT_WORDS = r"%|per ?cent\b|percent\b|pct\b|percentage points?\b|basis points?\b"
-HEAD = re.compile(r"(?:(?:US|A|AU|C|CA|HK|NZ|S|R)?\$|[£€¥₹]|\b(?:USD|EUR|GBP|JPY|CHF|CNY|INR|"
-                  r"AUD|CAD|HKD|NZD|SGD|RMB|Rs\.?))\s?$")
-TAIL = re.compile(rf"(?:\s?(?:{_SCALE})\b)?(?:\s?(?:{PERCENT_WORDS})|"
-                  rf"\s(?:(?:{NATIONS})\s)?(?:{MONEY_WORDS})\b)?", re.I)
-HEDGES = re.compile(r"(?:(?:only|some|about|around|roughly|nearly|almost|approximately|just|"
-                    r"an estimated)\s+)+", re.I)
 AT_LEAST = re.compile(r"(?:at least|more than|over|above|in excess of)\s", re.I)
 AT_MOST = re.compile(r"(?:up to|as much as|as many as|at most|no more than|less than|fewer than|"
                      r"under|below)\s", re.I)
@@ -120,54 +109,3 @@ def _fixed(number: Decimal) -> str:
     """A decimal in plain notation, without trailing zeros ('1130000000', '0.5')."""
     text = format(number, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def widen(text: str, begin: int, end: int) -> tuple[int, int]:
-    """Grow [begin, end) over a currency sign before and a scale or unit after; drop hedges
-    ('only', 'about') at the start."""
-    head = HEAD.search(text, max(0, begin - 4), begin)
-    begin = head.start() if head else begin
-    end = TAIL.match(text, end).end()
-    hedge = HEDGES.match(text, begin, end)
-    return (hedge.end() if hedge else begin), end
-
-
-def split_change(text: str, begin: int, end: int) -> list[tuple[int, int]]:
-    """'from 5% to 7%' read as one amount by the model is two: a change, not a range."""
-    to = re.search(r"\s+to\s+", text[begin:end])
-    opening = re.match(r"from\s+", text[begin:end], re.I)
-    if to is None or not (opening or _before(text, begin).endswith("from")):
-        return [(begin, end)]
-    return [(begin + (opening.end() if opening else 0), begin + to.start()),
-            (begin + to.end(), end)]
-
-
-def join_ranges(text: str, extents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Join amounts in `text` ([begin, end, label], in order) that make one range:
-    '$1bn to $2bn', '5% - 7%', 'between 5% and 7%', but not 'from 5% to 7%'."""
-    out: list[tuple[int, int, str]] = []
-    for begin, end, label in extents:
-        if out and _range_gap(text, out[-1], begin) \
-                and unit_of(text[out[-1][0]:out[-1][1]]) == unit_of(text[begin:end]):
-            start, _, label = out.pop()
-            if _before(text, start).endswith("between"):
-                start = text.lower().rindex("between", 0, start)
-            out.append((start, end, label))
-        else:
-            out.append((begin, end, label))
-    return out
-
-
-def _range_gap(text: str, previous: tuple[int, int, str], begin: int) -> bool:
-    """Whether the words between two amounts make one range of them."""
-    gap = text[previous[1]:begin].strip().lower()
-    before = _before(text, previous[0])
-    if gap in ("-", "–", "—", "to"):
-        return not before.endswith("from")
-    opens = before.endswith("between") or text[previous[0]:].lower().startswith("between")
-    return gap == "and" and opens
-
-
-def _before(text: str, begin: int) -> str:
-    """The few characters before `begin`, lowercased, without trailing spaces."""
-    return text[max(0, begin - 9):begin].lower().rstrip()

@@ -2,35 +2,23 @@
 
 The cleaned text holds header lines (title, byline, date), the body and any author bio, one
 paragraph per line. `CleanArticle.regions` says which is which, and `offsets` maps every cleaned
-character back to the text as read, so evidence spans point into the original.
+character back to the text as read, so evidence spans point into the original. Splitting and
+labelling the lines is in `clean_lines`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from pressgraph.records import CleanArticle, RawArticle
+from pressgraph.stages.clean_lines import Line, classify_lines, split_lines, strip_bullet
 from pressgraph.stages.textmap import MappedText
 
-BULLET = re.compile(r"^(?:[•·▪◦‣∙*\-–]|\d{1,2}[.)])\s+")
 TERMINAL = tuple(".!?:;\"”’)]")
 CONNECTORS = {"of", "at", "for", "and", "the", "in", "&", "to", "a", "an", "on", "with", "de"}
 SIGNATURE = re.compile(r"(?:[\"”’]\s*|^\s*)[—–]\s*")
-HEADER_LINES = 6
-
-
-@dataclass(frozen=True)
-class Line:
-    """One non-empty line: its stripped raw range and whether a blank line precedes it."""
-
-    begin: int
-    end: int
-    text: str
-    after_blank: bool
-    kind: str = "body"
 
 
 def load_rules(path: Path) -> list[tuple[str, re.Pattern[str]]]:
@@ -45,8 +33,8 @@ def load_rules(path: Path) -> list[tuple[str, re.Pattern[str]]]:
 
 def clean(raw: RawArticle, rules: list[tuple[str, re.Pattern[str]]]) -> CleanArticle:
     """Separate body, bio and header from boilerplate and unwrap the body's lines."""
-    lines = _classify(_split_lines(raw.text), rules)
-    lines = [_strip_bullet(line) for line in lines if line.kind != "drop"]
+    lines = classify_lines(split_lines(raw.text), rules)
+    lines = [strip_bullet(line) for line in lines if line.kind != "drop"]
     wrapped = _is_hard_wrapped(lines)
     out = MappedText()
     regions: list[tuple[str, int, int]] = []
@@ -66,61 +54,6 @@ def clean(raw: RawArticle, rules: list[tuple[str, re.Pattern[str]]]) -> CleanArt
         _extend_region(regions, line.kind, start, len(out))
         previous = line
     return CleanArticle(raw=raw, text=out.text(), offsets=out.offsets, regions=tuple(regions))
-
-
-def _split_lines(text: str) -> list[Line]:
-    """The non-empty lines of `text`, with surrounding white space left out of their range."""
-    lines, pos, blank = [], 0, True
-    for piece in text.split("\n"):
-        stripped = piece.strip(" \t\u00a0\u200b\ufeff\u2007\u202f")
-        if stripped:
-            begin = pos + piece.index(stripped)
-            lines.append(Line(begin, begin + len(stripped), stripped, blank))
-        blank = not stripped
-        pos += len(piece) + 1
-    return lines
-
-
-def _classify(lines: list[Line], rules: list[tuple[str, re.Pattern[str]]]) -> list[Line]:
-    """Label each line header, body, bio or drop, following the boilerplate rules."""
-    state, out, seen_body = "body", [], False
-    for index, line in enumerate(lines):
-        action = next((act for act, rx in rules if rx.search(line.text)), None)
-        kind = state
-        if action == "drop":
-            kind = "drop"
-        elif action == "tail":
-            state = kind = "drop"
-        elif action == "bio":
-            state = "bio"
-            kind = "drop" if len(line.text.split()) < 4 else "bio"
-        elif action == "bioline":
-            kind, state = "bio", "drop"
-        elif state == "body" and not seen_body and index < HEADER_LINES and _is_header(line):
-            kind = "header"
-        if kind == "body":
-            seen_body = True
-        if kind == "header" and out and out[-1].kind == "header" and out[-1].text == line.text:
-            kind = "drop"
-        out.append(Line(line.begin, line.end, line.text, line.after_blank, kind))
-    return out
-
-
-def _is_header(line: Line) -> bool:
-    """A short leading line: a title, a byline or a date line, not a paragraph."""
-    words = line.text.split()
-    if line.text.startswith("By "):
-        return len(words) <= 30
-    return len(words) < 14 and not line.text.endswith((".", "?", "!", "”", '"'))
-
-
-def _strip_bullet(line: Line) -> Line:
-    """Leave a list marker ('•', '-', '1.') out of the line's range."""
-    match = BULLET.match(line.text)
-    if not match or line.kind == "header":
-        return line
-    cut = match.end()
-    return Line(line.begin + cut, line.end, line.text[cut:], True, line.kind)
 
 
 def _is_hard_wrapped(lines: list[Line]) -> bool:

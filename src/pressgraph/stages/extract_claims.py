@@ -8,19 +8,20 @@ from spacy.tokens import Span
 
 from pressgraph.stages import claims as claim_rules
 from pressgraph.stages import coref
+from pressgraph.stages.claim_spans import Found
 from pressgraph.stages.quotes import find_quotes
 
 CLAUSE = re.compile(r";\s+")
 
 
-def find_claims(article, doc, people, orgs, lexicon, author, rows) -> list[claim_rules.Found]:
+def find_claims(article, doc, people, orgs, lexicon, author, rows) -> list[Found]:
     """Quotes first, then reported statements, statistics and assertions in the body."""
     found = []
     quotes = [q for q in find_quotes(doc, people, orgs) if article.region_of(q.begin) == "body"]
     for q in quotes:
-        found.append(claim_rules.Found(q.begin, q.end, "Quote", q.speaker, q.speaker_label,
-                                       None, f"rule:quote-{q.how}",
-                                       0.85 if q.speaker else 0.5))
+        found.append(Found(q.begin, q.end, "Quote", q.speaker, q.speaker_label,
+                           None, f"rule:quote-{q.how}",
+                           0.85 if q.speaker else 0.5))
     resolver = _resolver(people, orgs, rows)
     previous = None
     for sentence in doc.sents:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from pressgraph.records import Claim, Mention, Position
 from pressgraph.records import Span as Ev
 from pressgraph.stages import claims as claim_rules
+from pressgraph.stages.claim_spans import Found
 from pressgraph.stages.lexicon import Lexicon
 from pressgraph.stages.names import NameBook
 from pressgraph.stages.tenure import tenure
@@ -56,7 +57,7 @@ def _tenure(origin: str, title: str, after: str) -> str | None:
     return found
 
 
-def claim_record(article, doc: Doc, found: claim_rules.Found, book: NameBook) -> Claim:
+def claim_record(article, doc: Doc, found: Found, book: NameBook) -> Claim:
     """The Claim of what a rule found: its text as read, its claimant as the book names it."""
     raw_begin, raw_end = article.to_raw(found.begin, found.end)
     text = re.sub(r"\s+", " ", article.raw.text[raw_begin:raw_end]).strip()

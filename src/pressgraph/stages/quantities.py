@@ -1,7 +1,7 @@
 """Quantities in a claim (percentages, money, counts, ranges) and a prediction's horizon.
 
-The model's number entities are the seeds; `amounts` widens and reads each one, and the parse
-tells what it counts: '2,000 jobs' -> 'jobs', 'profits jumped 76%' -> 'profits'.
+The model's number entities are the seeds; `amount_extents` widens and `amounts` reads each
+one, and the parse tells what it counts: '2,000 jobs' -> 'jobs', 'profits jumped 76%' -> 'profits'.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import re
 from spacy.tokens import Span, Token
 
 from pressgraph.records import Quantity
-from pressgraph.stages.amounts import NUMBER, join_ranges, parse, split_change, widen
+from pressgraph.stages.amount_extents import join_ranges, split_change, widen
+from pressgraph.stages.amounts import NUMBER, parse
 from pressgraph.stages.doc_text import doc_text
 
 SEEDS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}

@@ -19,7 +19,8 @@ from trafilatura.settings import Document
 
 from pressgraph.errors import Errors, InputError
 from pressgraph.records import RawArticle
-from pressgraph.stages.read_decode import declared_charset, decode, normalize
+from pressgraph.stages.read_decode import decode, normalize
+from pressgraph.stages.read_sniff import declared_charset
 
 QUIET_LOGGERS = ("trafilatura", "htmldate", "justext", "courlan", "charset_normalizer")
 

@@ -17,8 +17,9 @@ from typing import Any, BinaryIO
 
 from pressgraph.errors import Errors, InputError
 from pressgraph.records import RawArticle
-from pressgraph.stages.read_decode import binary_kind, byte_order_mark, normalize
+from pressgraph.stages.read_decode import normalize
 from pressgraph.stages.read_formats import field, size_error
+from pressgraph.stages.read_sniff import binary_kind, byte_order_mark
 
 OPTIONAL_FIELDS = ("title", "author", "date", "url", "publisher")
 SURROGATE = re.compile("[\ud800-\udfff]")  # JSON allows "\ud800"; UTF-8 output cannot hold it
