@@ -10,8 +10,9 @@ import time
 import pytest
 
 from pressgraph.errors import RequestError
-from pressgraph.service.guard import check_query, declares_dataset
+from pressgraph.service.guard import check_query
 from pressgraph.service.server import ServeConfig
+from pressgraph.service.sparql_lexer import declares_dataset
 from serve_data import CARTESIAN, PEOPLE, call, connected, listener, make_store, running
 
 TIMEOUT = 1.0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rdflib.namespace import XSD
+
 from pressgraph.stages import view_triples as v
 from pressgraph.stages.view_evidence import sentence_context
 from pressgraph.stages.view_labels import (
@@ -12,9 +14,10 @@ from pressgraph.stages.view_labels import (
     names,
     node_label,
 )
-from pressgraph.stages.view_triples import Lit, Triples
+from pressgraph.stages.view_terms import Lit
+from pressgraph.stages.view_triples import Triples
 
-DECIMAL = f"{v._XSD}decimal"
+DECIMAL = str(XSD.decimal)
 CLAIM, KIND, PERSON = "https://x.example/claim/1", "https://x.example/kind/Finding", "https://x.example/person/a"
 
 

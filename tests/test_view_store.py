@@ -16,7 +16,8 @@ from rdflib.namespace import RDF
 from pressgraph.namespace import SCHEMA
 from pressgraph.stages.store import load_store, open_store
 from pressgraph.stages.store_terms import rdflib_graph
-from pressgraph.stages.view_triples import Lit, Triples
+from pressgraph.stages.view_terms import Lit
+from pressgraph.stages.view_triples import Triples
 from pressgraph.stages.visualise import (
     graph_to_network,
     store_network,

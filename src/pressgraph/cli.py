@@ -1,4 +1,7 @@
-"""The `pressgraph` command line: build, query, view, validate.
+"""The `pressgraph` command line: build, query, view, validate, push, serve, evaluate.
+
+`app` is the entry point; `push` and `serve` are defined in `cli_endpoints`, and what the
+commands share (`fail`, `CONFIDENCE_HELP`) in `cli_common`.
 
 Exit codes: 0 all is well; 1 the graph fails SHACL validation; 2 bad usage, or no input read.
 """
@@ -10,20 +13,12 @@ from pathlib import Path
 
 import typer
 
+from pressgraph.cli_common import CONFIDENCE_HELP, fail
+from pressgraph.cli_endpoints import push_cli, serve_cli
 from pressgraph.errors import PressgraphError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn business articles into a who-said-what knowledge graph.")
-
-
-CONFIDENCE_HELP = ("Leave out claims, positions and mentions below this confidence (0-1; "
-                   "embedded store only).")
-
-
-def fail(err: PressgraphError | str, code: int = 2) -> None:
-    """Print a one-line error and exit."""
-    typer.echo(f"error: {err}", err=True)
-    raise typer.Exit(code)
 
 
 @app.command("build")
@@ -118,51 +113,8 @@ def validate_cli(
     raise typer.Exit(0 if conforms else 1)
 
 
-@app.command("push")
-def push_cli(
-    trig: Path = typer.Argument(None, help="The built TriG (default: the config's OUT/NAME.trig)."),
-    store: str = typer.Option(..., "--store", help="The store's SPARQL or Graph Store URL."),
-    graph_store: str = typer.Option(None, "--graph-store", help="Its Graph Store endpoint, "
-                                    "when not found from --store (see docs/scale.md)."),
-    user: str = typer.Option(None, "--user", help="User name for HTTP basic or digest auth."),
-    password: str = typer.Option(None, "--password", envvar="PRESSGRAPH_STORE_PASSWORD",
-                                 show_default=False, help="The user's password."),
-    token: str = typer.Option(None, "--token", envvar="PRESSGRAPH_STORE_TOKEN",
-                              show_default=False, help="A bearer token, instead of --user."),
-    prune: bool = typer.Option(False, "--prune", help="Delete article graphs not in the build."),
-    config_path: Path = typer.Option(None, "--config", help="Pipeline config TOML."),
-) -> None:
-    """Load the built graph into a store, one named graph per article (Graph Store Protocol)."""
-    from pressgraph.stages.push import run_push
-
-    try:
-        typer.echo(run_push(trig, store, graph_store, user, password, token, prune, config_path))
-    except PressgraphError as err:
-        fail(err)
-
-
-@app.command("serve")
-def serve_cli(
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(7878, "--port", min=0, max=65535, help="Port (0: any free one)."),
-    store: str = typer.Option(None, "--store", help="Store folder, or a SPARQL endpoint URL to "
-                              "send the queries to (default: graphs/store)."),
-    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds a query may run."),
-    max_rows: int = typer.Option(10_000, "--max-rows", min=1, help="Rows a result keeps."),
-    cors: str = typer.Option(None, "--cors", help="Origin browsers may query from ('*': any)."),
-    allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow a --host other than "
-                                      "loopback: the store becomes readable from the network."),
-    workers: int = typer.Option(3, "--workers", min=1, max=32, help="Query worker processes."),
-) -> None:
-    """Serve the store read-only as a SPARQL 1.1 endpoint (/sparql) with a query page (/)."""
-    from pressgraph.service.server import ServeConfig, serve
-
-    config = ServeConfig(store or ServeConfig.store, host, port, timeout, max_rows, cors,
-                         allow_remote, workers)
-    try:
-        serve(config, echo=lambda line: typer.echo(line, err=True))
-    except PressgraphError as err:
-        fail(err)
+app.command("push")(push_cli)
+app.command("serve")(serve_cli)
 
 
 @app.command("evaluate")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from pressgraph.errors import Errors, RequestError
-from pressgraph.service.guard import declares_dataset
+from pressgraph.service.sparql_lexer import declares_dataset
 from pressgraph.stages.remote import one_line
 
 

@@ -16,71 +16,20 @@ sees it, twice:
 Updates never run anyway (the worker only calls `Store.query`); the check gives them their 403.
 FROM, FROM NAMED and GRAPH IRIs only pick graphs of the store: pyoxigraph fetches nothing
 for them (measured). A query with FROM or FROM NAMED gets the dataset it names; others query
-the union of the store's graphs (`declares_dataset`).
+the union of the store's graphs (`declares_dataset`). The lexer is in `sparql_lexer`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pressgraph.errors import Errors, RequestError
+from pressgraph.service.sparql_lexer import bare_words, decode_escapes, nesting_depth, word_pieces
 from pressgraph.stages.remote import one_line
 
 MAX_DEPTH = 256  # pyoxigraph's recursive parser overflows the stack (a crash) at ~3,000
 UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE",
                           "ADD", "WITH"})
-_STRING = "|".join([
-    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""',
-    r"'(?:[^'\\\n\r]|\\.)*'",
-    r'"(?:[^"\\\n\r]|\\.)*"',
-])
-_IRI = r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>"
-_TOKEN = re.compile("|".join([
-    r"(?P<skip>\s+|#[^\n\r]*)",
-    f"(?P<string>{_STRING})",
-    f"(?P<iri>{_IRI})",
-    r"(?P<var>[?$]\w+|_:\w+)",
-    r"(?P<word>[A-Za-z_][\w.-]*:[\w.:%\\-]*|:[\w.:%\\-]*|[A-Za-z_]\w*)",
-    r"(?P<other>.)",
-]), re.DOTALL)
-_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
-def bare_words(text: str) -> Iterator[str]:
-    """The keywords, function names and prefixed names of a query, upper-cased, in order."""
-    for match in _TOKEN.finditer(text):
-        if match.lastgroup == "word":
-            yield match.group().upper()
-
-
-def declares_dataset(text: str) -> bool:
-    """True if the query names its own dataset (FROM or FROM NAMED), which the union of the
-    store's graphs as the default graph would otherwise override."""
-    return "FROM" in bare_words(text)
-
-
-def decode_escapes(text: str) -> str:
-    """The text with SPARQL's `\\uXXXX` and `\\UXXXXXXXX` escapes decoded (invalid ones kept)."""
-    def decode(match: re.Match[str]) -> str:
-        code = int(match.group(1) or match.group(2), 16)
-        return chr(code) if code <= 0x10FFFF else match.group()
-    return _UCHAR.sub(decode, text)
-
-
-def nesting_depth(text: str) -> int:
-    """How deep the brackets ({, ( and [) of a query nest, outside strings, IRIs and comments."""
-    depth = deepest = 0
-    for match in _TOKEN.finditer(text):
-        if match.lastgroup != "other":
-            continue
-        if match.group() in "{([":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif match.group() in "})]":
-            depth = max(0, depth - 1)
-    return deepest
 
 
 def check_depth(text: str) -> None:
@@ -107,19 +56,13 @@ def check_query(text: str) -> None:
     """
     check_depth(text)
     words = [*bare_words(text), *bare_words(decode_escapes(text))]
-    pieces = {piece for word in words for piece in _pieces(word)}
+    pieces = {piece for word in words for piece in word_pieces(word)}
     if any(p.startswith("SERVICE") for p in pieces) or _service_in_parse_tree(text):
         raise RequestError(Errors.KG041.format(what="SERVICE"), 403)
     updates = sorted({w for w in words if w in UPDATE_WORDS}
                      | {p for p in pieces if p.startswith("LOAD")})
     if updates:
         raise RequestError(Errors.KG040.format(what=", ".join(updates)), 403)
-
-
-def _pieces(word: str) -> list[str]:
-    """A word, or a prefixed name's prefix and every piece after a dot (`ex:a.B` -> EX, B)."""
-    prefix, colon, local = word.partition(":")
-    return [prefix, *local.split(".")[1:]] if colon else [word]
 
 
 def refuse_syntax_error(text: str, err: SyntaxError) -> RequestError:

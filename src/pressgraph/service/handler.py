@@ -1,5 +1,6 @@
-"""The request handler of `pressgraph serve`: routes, answers, CORS and error responses.
+"""The request handler of `pressgraph serve`: its routes and the answers to them.
 
+`Handler` sends them, with their errors and CORS headers, through `responses.ResponseHandler`.
 Routes: `/sparql` (GET, POST: the SPARQL 1.1 Protocol; with no query, the service
 description), `/` (the query page), `/view` (the HTML view of a query's result) and
 `/static/...` (the page's scripts and styles).
@@ -7,34 +8,20 @@ description), `/` (the query page), `/view` (the HTML view of a query's result) 
 
 from __future__ import annotations
 
-import sys
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import unquote, urlsplit
 
 from pressgraph.errors import Errors, PressgraphError, RequestError
 from pressgraph.service.description import service_description
 from pressgraph.service.negotiate import check_accept, content_type, media_type_for, render
 from pressgraph.service.page import PAGE_POLICY, VIEW_POLICY, query_page, static_file
-from pressgraph.service.protocol import (
-    MAX_BODY,
-    SparqlRequest,
-    read_body,
-    read_request,
-    too_large,
-)
+from pressgraph.service.protocol import SparqlRequest, read_body, read_request
+from pressgraph.service.responses import ResponseHandler
 from pressgraph.service.worker import Answer, Job, memory_words
 from pressgraph.stages.remote import one_line
 
-READ_TIMEOUT = 30.0
-METHODS = "GET, POST, OPTIONS"
 
-
-class Handler(BaseHTTPRequestHandler):
+class Handler(ResponseHandler):
     """Answers one connection's requests (HTTP/1.1, so a client may send several)."""
-
-    protocol_version = "HTTP/1.1"
-    server_version = "pressgraph"
-    timeout = READ_TIMEOUT
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's method names
         """Answer a GET."""
@@ -43,28 +30,6 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         """Answer a POST."""
         self._dispatch("POST")
-
-    def do_OPTIONS(self) -> None:  # noqa: N802
-        """Answer a CORS preflight (it grants nothing unless --cors is set)."""
-        headers = {"Allow": METHODS}
-        if self.server.config.cors:
-            headers.update({"Access-Control-Allow-Methods": METHODS, "Access-Control-Max-Age":
-                            "600", "Access-Control-Allow-Headers": "Accept, Content-Type"})
-        self._send(204, b"", None, headers)
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """http.server's own refusals (bad request line, 414, 431, 501) as one plain line."""
-        reason = message or self.responses.get(code, ("error",))[0]
-        why = f"HTTP {code} {reason}" + (f": {explain}" if explain else "")
-        self._error(code, Errors.KG045.format(why=why, fix="Send a well-formed HTTP request."))
-
-    def handle_expect_100(self) -> bool:
-        """Refuse a body over the size limit before the client sends it (413)."""
-        length = self.headers.get("Content-Length", "").strip()
-        if length.isdigit() and int(length) > MAX_BODY:
-            self._error(413, too_large(int(length)))
-            return False
-        return super().handle_expect_100()
 
     def _dispatch(self, method: str) -> None:
         """Route the request; every refusal or failure becomes a one-line error answer."""
@@ -140,34 +105,3 @@ class Handler(BaseHTTPRequestHandler):
     def _truncation(self, answer: Answer) -> dict[str, str]:
         """The header that says a result was cut at the row limit (none if it was not)."""
         return {"X-SPARQL-MaxRows": str(self.server.config.max_rows)} if answer.truncated else {}
-
-    def _send(self, status: int, body: bytes, ctype: str | None,
-              headers: dict[str, str] | None = None) -> None:
-        """Send a complete response with the common headers (and CORS ones if configured)."""
-        self.send_response(status)
-        if ctype:
-            self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
-        cors = self.server.config.cors
-        if cors:
-            self.send_header("Access-Control-Allow-Origin", cors)
-        for name, value in {"Cache-Control": "no-store", **(headers or {})}.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def _error(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        """Answer with an error: a one-line plain-text message; the connection is closed."""
-        self.close_connection = True
-        self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8",
-                   {"Connection": "close", **(headers or {})})
-
-    def log_message(self, fmt: str, *args: object) -> None:
-        """Log one line per request on stderr (cut to 300 characters; none when quiet)."""
-        if self.server.config.quiet:
-            return
-        line = " ".join((fmt % args).split())[:300]
-        sys.stderr.write(f"{self.address_string()} [{self.log_date_time_string()}] {line}\n")
-

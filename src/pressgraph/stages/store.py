@@ -20,7 +20,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from pressgraph.errors import Errors, PressgraphError
-from pressgraph.service.guard import check_depth, declares_dataset
+from pressgraph.service.guard import check_depth
+from pressgraph.service.sparql_lexer import declares_dataset
 from pressgraph.stages.remote import is_url, one_line, run_remote
 from pressgraph.stages.results import QueryResult
 from pressgraph.stages.results_format import format_result

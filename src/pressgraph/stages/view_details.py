@@ -21,7 +21,8 @@ from pressgraph.stages.view_labels import (
     shorten,
     tail,
 )
-from pressgraph.stages.view_triples import Lit, Triples
+from pressgraph.stages.view_terms import Lit
+from pressgraph.stages.view_triples import Triples
 
 __all__ = ["CLAIM_LABEL_MAX", "LABEL_MAX", "claim_kind", "evidence", "node_details",
            "node_label", "shorten"]

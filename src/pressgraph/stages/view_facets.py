@@ -9,7 +9,8 @@ from __future__ import annotations
 import networkx as nx
 
 from pressgraph.stages import view_triples as v
-from pressgraph.stages.view_triples import Lit, Triples
+from pressgraph.stages.view_terms import Lit
+from pressgraph.stages.view_triples import Triples
 
 POSITION = "holds position at"
 

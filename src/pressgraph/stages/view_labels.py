@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from pressgraph.stages import view_triples as v
-from pressgraph.stages.view_triples import Lit, Triples
+from pressgraph.stages.view_terms import Lit
+from pressgraph.stages.view_triples import Triples
 
 LABEL_MAX = 60
 CLAIM_LABEL_MAX = 40  # claims are many and long: keep their canvas labels short

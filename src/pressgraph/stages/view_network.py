@@ -18,6 +18,7 @@ from pressgraph.stages import view_triples as v
 from pressgraph.stages.view_details import node_details
 from pressgraph.stages.view_facets import POSITION, add_facets
 from pressgraph.stages.view_labels import claim_kind, node_label
+from pressgraph.stages.view_terms import Blank
 from pressgraph.stages.view_triples import Triples
 
 NODE_CLASSES = {
@@ -44,7 +45,7 @@ def _typed_nodes(graph: Triples) -> dict[str, str]:
     ranks: dict[str, int] = {}
     classed: set[str] = set()
     for node, cls in graph.subject_objects(v.TYPE):
-        if isinstance(node, v.Blank):
+        if isinstance(node, Blank):
             continue
         classed.add(node)
         rank = _RANK.get(cls)

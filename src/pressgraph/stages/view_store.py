@@ -22,7 +22,8 @@ import pyoxigraph as ox
 from pressgraph.stages import view_triples as v
 from pressgraph.stages.store import run_query
 from pressgraph.stages.view_network import IRI_HINT, NODE_CLASSES, triples_to_network
-from pressgraph.stages.view_triples import Blank, Lit, Triples
+from pressgraph.stages.view_terms import Blank, Lit
+from pressgraph.stages.view_triples import Triples
 
 PROPERTIES = (  # what the network, the details and the filters read, besides rdf:type
     v.NAME, v.ALT_NAME, v.HEADLINE, v.SOURCE, v.AUTHOR, v.PUBLISHED, v.PUBLISHER, v.MENTIONS,

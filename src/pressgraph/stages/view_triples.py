@@ -3,28 +3,22 @@
 An rdflib graph is slow to fill and to look up (copying the whole BBC build, 735k triples,
 takes 12 s and 1 GB; its terms hash and compare in Python). The view only reads some
 properties of some nodes, so it works on `Triples`: IRIs as plain `str`, literals as `Lit`
-(a `str` of the lexical form that knows its datatype and language), indexed by subject and
-predicate and by predicate and object. `Triples.of_graph` copies an rdflib graph (a Dataset
-is read as the union of its named graphs); `view_store.store_triples` fills one from a
-pyoxigraph store with a few SPARQL SELECTs.
+(a `str` of the lexical form that knows its datatype and language; see `view_terms`), indexed
+by subject and predicate and by predicate and object. `Triples.of_graph` copies an rdflib
+graph (a Dataset is read as the union of its named graphs); `view_store.store_triples` fills
+one from a pyoxigraph store with a few SPARQL SELECTs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from decimal import Decimal, InvalidOperation
 
-from rdflib import BNode, ConjunctiveGraph, Graph, Literal
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD
+from rdflib import ConjunctiveGraph, Graph
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS
 
 from pressgraph.namespace import NIF, PG, SCHEMA
+from pressgraph.stages.view_terms import Blank, Lit, view_term
 
-_XSD = str(XSD)
-INTEGERS = {f"{_XSD}{name}" for name in (
-    "integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
-    "long", "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort",
-    "unsignedByte")}
-DECIMAL, FLOATS = f"{_XSD}decimal", {f"{_XSD}double", f"{_XSD}float"}
 # the properties the view reads, as plain strings
 TYPE, NAME, ALT_NAME = str(RDF.type), str(SCHEMA.name), str(SCHEMA.alternateName)
 HEADLINE, SOURCE, AUTHOR = str(SCHEMA.headline), str(DCTERMS.source), str(SCHEMA.author)
@@ -44,46 +38,6 @@ IS_STRING = str(NIF.isString)
 
 
 _NOTHING: dict = {}  # no subjects: never changed
-
-
-class Lit(str):
-    """A literal: its lexical form, with `datatype` and `language` ('' when absent)."""
-
-    datatype = ""
-    language = ""
-
-    @classmethod
-    def of(cls, text: str, datatype: str | None = None, language: str | None = None) -> Lit:
-        """A literal of some text, datatype and language."""
-        made = cls(text)
-        if datatype:
-            made.datatype = datatype
-        if language:
-            made.language = language
-        return made
-
-    def number(self) -> int | Decimal | float | None:
-        """The value of a numeric literal (int, Decimal or float), else None."""
-        try:
-            if self.datatype in INTEGERS:
-                return int(self)
-            if self.datatype == DECIMAL:
-                return Decimal(self)
-            return float(self) if self.datatype in FLOATS else None
-        except (ValueError, InvalidOperation):
-            return None
-
-
-class Blank(str):
-    """A blank node's label: never drawn, never an IRI."""
-
-
-def _term(term: object) -> str:
-    """The view's value of an rdflib term."""
-    if isinstance(term, Literal):
-        datatype = term.datatype
-        return Lit.of(str(term), str(datatype) if datatype else None, term.language)
-    return Blank(term) if isinstance(term, BNode) else str(term)
 
 
 class Triples:
@@ -130,7 +84,7 @@ class Triples:
             found = ((s, p, o) for s, p, o, _ in data.quads((None, None, None, None)))
         else:
             found = iter(data)
-        return cls((_term(s), str(p), _term(o)) for s, p, o in found)
+        return cls((view_term(s), str(p), view_term(o)) for s, p, o in found)
 
     def __len__(self) -> int:
         return sum(len(objects) for by in self._out.values() for objects in by.values())
