@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph
-
 from pressgraph.config import load_config
 from pressgraph.errors import Errors, PressgraphError
 from pressgraph.stages.catalogue import list_queries, resolve_query
@@ -29,6 +27,8 @@ from pressgraph.stages.visualise import (
     export_network,
     project_network,
     query_to_network,
+    result_graph,
+    result_values,
     store_network,
     write_network,
     write_store_view,
@@ -71,11 +71,10 @@ def run_view(query: str | None, focus: str | None, depth: int, out: Path,
         return write_store_view(store, out, "pressgraph", focus, depth, kind, max_nodes, export)
     result = run_query(store, resolve_query(query))
     if result.form == "graph":
-        network = query_to_network(_as_graph(result))
+        network = query_to_network(result_graph(result))
     else:
-        values = {v for row in result.rows() for v in row if v}  # IRIs and names
         with cyclic_gc_paused():
-            network = query_to_network(values, store_network(store))
+            network = query_to_network(result_values(result), store_network(store))
     network = project_network(network, kind)
     if focus is not None:  # the neighbourhood of an entity within the query's result
         from pressgraph.stages.visualise import focus_network
@@ -94,13 +93,6 @@ def _store(store: str | None, min_confidence: float | None):
     if is_url(store) or not 0 <= min_confidence <= 1:
         raise PressgraphError(Errors.KG031.format(value=min_confidence, store=store))
     return confident_store(open_store(store), min_confidence)
-
-
-def _as_graph(result) -> Graph:
-    """An rdflib graph of a CONSTRUCT result."""
-    graph = Graph()
-    graph.parse(data=result.data.decode("utf-8"), format="nt")
-    return graph
 
 
 def run_validate(files: list[Path]) -> tuple[str, bool]:

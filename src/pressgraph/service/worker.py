@@ -136,19 +136,20 @@ def _remote(url: str, job: Job) -> tuple[QueryResult, bool]:
 def view_html(backend: ox.Store | str, job: Job, result: QueryResult) -> str:
     """The pressgraph HTML view of a CONSTRUCT/DESCRIBE result, or of what a SELECT's rows
     name (IRIs and names: see stages/view_query.py)."""
-    from rdflib import Graph
-
-    from pressgraph.stages.visualise import graph_to_network, query_to_network, render_html
-
-    def as_graph(graph_result: QueryResult) -> Graph:
-        return Graph().parse(data=graph_result.data.decode("utf-8"), format="nt")
+    from pressgraph.stages.visualise import (
+        graph_to_network,
+        query_to_network,
+        render_html,
+        result_graph,
+        result_values,
+    )
 
     if result.form == "graph":
-        network = query_to_network(as_graph(result))
+        network = query_to_network(result_graph(result))
     elif result.form == "select":
         everything, _ = run_limited(backend, replace(job, text=EVERYTHING, max_rows=None))
-        values = {v for row in result.rows() for v in row if v}  # IRIs and names
-        network = query_to_network(values, graph_to_network(as_graph(everything)))
+        everything_network = graph_to_network(result_graph(everything))
+        network = query_to_network(result_values(result), everything_network)
     else:
         raise RequestError(Errors.KG045.format(why="an ASK result has nothing to draw",
                                                fix="Send a CONSTRUCT or SELECT query."), 400)

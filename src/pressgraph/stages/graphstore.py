@@ -10,6 +10,8 @@ import http.client
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
@@ -17,6 +19,7 @@ from pressgraph.errors import Errors, PressgraphError
 from pressgraph.stages.remote import MAX_MESSAGE, TIMEOUT, one_line
 from pressgraph.stages.store_layouts import Endpoints
 
+T = TypeVar("T")
 LIST_GRAPHS = """SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
   FILTER(STRSTARTS(STR(?g), "{prefix}")) }} GROUP BY ?g"""
 
@@ -49,27 +52,24 @@ class GraphStore:
     def list_graphs(self, prefix: str) -> dict[str, int]:
         """The store's named graphs whose IRI starts with `prefix`, with their triple counts."""
         query = LIST_GRAPHS.format(prefix=prefix.replace("\\", "\\\\").replace('"', '\\"'))
-        form = urllib.parse.urlencode({"query": query}).encode("ascii")
-        body = self._send("POST", self.ends.query, form, {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Accept": "application/sparql-results+json"}, "graph listing query")
-        try:
-            rows = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
-            return {row["g"].value: int(row["n"].value) for row in rows}
-        except (SyntaxError, ValueError, TypeError, KeyError, AttributeError) as err:
-            why = f"its answer is not SPARQL results JSON ({one_line(err)})"
-            raise PressgraphError(Errors.KG054.format(url=self.ends.query, why=why)) from None
+        return self._query(query, "graph listing query",
+                           lambda rows: {row["g"].value: int(row["n"].value) for row in rows})
 
     def default_graph_has_triples(self) -> bool:
         """True if a query with no GRAPH clause finds triples: the store's default graph is
         the union of its named graphs, as the catalogue queries need (see docs/scale.md)."""
-        form = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}).encode("ascii")
+        return self._query("ASK { ?s ?p ?o }", "default graph query", bool)
+
+    def _query(self, query: str, what: str, read: Callable[[Any], T]) -> T:
+        """Send a query to the query endpoint and `read` its SPARQL JSON results (KG054 when
+        the answer is not such results)."""
+        form = urllib.parse.urlencode({"query": query}).encode("ascii")
         body = self._send("POST", self.ends.query, form, {
             "Content-Type": "application/x-www-form-urlencoded",
-            "Accept": "application/sparql-results+json"}, "default graph query")
+            "Accept": "application/sparql-results+json"}, what)
         try:
-            return bool(ox.parse_query_results(body, ox.QueryResultsFormat.JSON))
-        except (SyntaxError, ValueError) as err:
+            return read(ox.parse_query_results(body, ox.QueryResultsFormat.JSON))
+        except (SyntaxError, ValueError, TypeError, KeyError, AttributeError) as err:
             why = f"its answer is not SPARQL results JSON ({one_line(err)})"
             raise PressgraphError(Errors.KG054.format(url=self.ends.query, why=why)) from None
 

@@ -95,3 +95,13 @@ def named_nodes(network: nx.MultiDiGraph) -> dict[str, set[str]]:
         for text in texts:
             named.setdefault(" ".join(str(text).split()), set()).add(node)
     return named
+
+
+def result_graph(result) -> Graph:
+    """An rdflib graph of a CONSTRUCT or DESCRIBE result (a QueryResult's N-Triples)."""
+    return Graph().parse(data=result.data.decode("utf-8"), format="nt")
+
+
+def result_values(result) -> set[str]:
+    """Every cell of a SELECT result: the IRIs and names `query_to_network` draws from."""
+    return {value for row in result.rows() for value in row if value}

@@ -23,14 +23,21 @@ from pressgraph.stages.view_analytics import KINDS, check_kind, project_network
 from pressgraph.stages.view_export import check_export, export_network
 from pressgraph.stages.view_html import MAX_NODES, render_html
 from pressgraph.stages.view_network import graph_to_network
-from pressgraph.stages.view_query import find_nodes, focus_network, named_nodes, query_to_network
+from pressgraph.stages.view_query import (
+    find_nodes,
+    focus_network,
+    named_nodes,
+    query_to_network,
+    result_graph,
+    result_values,
+)
 from pressgraph.stages.view_store import store_network
 from pressgraph.writing import write_atomic
 
 __all__ = ["KINDS", "MAX_NODES", "check_export", "check_kind", "cyclic_gc_paused", "export_network",
            "find_nodes", "focus_network", "graph_to_network", "named_nodes", "project_network",
-           "query_to_network", "render_html", "store_network", "view_network", "write_network",
-           "write_store_view", "write_view"]
+           "query_to_network", "render_html", "result_graph", "result_values", "store_network",
+           "view_network", "write_network", "write_store_view", "write_view"]
 
 
 def write_network(network: nx.MultiDiGraph, out_path: Path, title: str,
